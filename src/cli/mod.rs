@@ -1,0 +1,136 @@
+//! The command line: parse arguments, run a subcommand, or hand over to the desktop app.
+
+mod args;
+mod project;
+mod report;
+
+use std::ffi::OsString;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Parser as _;
+
+pub use args::{Cli, Command, OutputArgs};
+pub use report::{Cell, ColumnKind, Format, Report, plain_decimal};
+
+use crate::model::Scenario;
+use crate::scenario::{builtin_baseline, load_path, write_atomically};
+
+/// What `main` should do after the arguments are read.
+#[derive(Debug)]
+pub enum Invocation {
+    /// Open the desktop app, on this file or on the built-in baseline.
+    Window(Option<PathBuf>),
+    /// A subcommand ran (or the arguments were bad); exit with this code.
+    Exit(ExitCode),
+}
+
+/// A failure to report as one line on standard error, exit code 1.
+#[derive(Debug)]
+pub struct CliError(pub String);
+
+impl<E: std::fmt::Display> From<E> for CliError {
+    fn from(error: E) -> Self {
+        Self(error.to_string())
+    }
+}
+
+/// Parses `args` (program name first) and runs the subcommand, if any.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> Invocation {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => return Invocation::Exit(clap_exit(&error)),
+    };
+    let Some(command) = cli.command else {
+        return Invocation::Window(cli.file);
+    };
+    let result = match command {
+        Command::Validate { files } => return Invocation::Exit(validate(&files)),
+        Command::Project { file, output } => {
+            load_scenario(&file).and_then(|scenario| emit(&project::report(&scenario), &output))
+        }
+    };
+    Invocation::Exit(match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(CliError(message)) => {
+            eprint_line(&format!("error: {message}"));
+            ExitCode::FAILURE
+        }
+    })
+}
+
+/// Help and version go to stdout with exit 0; usage errors are one line with exit 1.
+fn clap_exit(error: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+    ) {
+        print_text(&error.render().to_string());
+        return ExitCode::SUCCESS;
+    }
+    if error.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        print_text(&error.render().to_string());
+        return ExitCode::FAILURE;
+    }
+    let rendered = error.render().to_string();
+    let first = rendered
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("error: bad arguments");
+    eprint_line(&format!("{first} (see 'cloudshift --help')"));
+    ExitCode::FAILURE
+}
+
+/// Loads a scenario file; `-` means the built-in baseline.
+pub fn load_scenario(path: &Path) -> Result<Scenario, CliError> {
+    if path.as_os_str() == "-" {
+        return Ok(builtin_baseline());
+    }
+    Ok(load_path(path)?)
+}
+
+fn validate(files: &[PathBuf]) -> ExitCode {
+    let mut all_ok = true;
+    for file in files {
+        match load_path(file) {
+            Ok(_) => print_text(&format!("ok {}\n", file.display())),
+            Err(error) => {
+                all_ok = false;
+                eprint_line(&error.to_string());
+            }
+        }
+    }
+    if all_ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// Writes a report to stdout or to `--output`.
+pub fn emit(report: &Report, output: &OutputArgs) -> Result<(), CliError> {
+    let text = report.render(output.format);
+    match &output.output {
+        Some(path) => Ok(write_atomically(path, text.as_bytes())?),
+        None => {
+            print_text(&text);
+            Ok(())
+        }
+    }
+}
+
+/// Prints to stdout; a closed pipe (`| head`) is not an error worth a panic.
+fn print_text(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush());
+}
+
+/// One line on stderr, newlines inside the message folded so it stays one line.
+pub fn eprint_line(message: &str) {
+    let one_line = message.replace('\n', " ");
+    let _ = writeln!(std::io::stderr().lock(), "{}", one_line.trim_end());
+}

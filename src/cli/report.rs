@@ -1,0 +1,229 @@
+//! A table of results rendered three ways: aligned text for people, CSV and JSON for programs.
+
+use std::fmt::Write as _;
+
+use crate::units::{percent, usd_bn};
+
+/// How a numeric column reads in the people-facing table (CSV and JSON always get raw numbers).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColumnKind {
+    Text,
+    Integer,
+    /// A fraction shown as percent.
+    Fraction,
+    /// Money in $B.
+    Money,
+    /// A plain number (an input value, a multiple).
+    Number,
+}
+
+/// One cell of a report.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Integer(i64),
+    Number(f64),
+}
+
+/// A header and rows, each row as long as the header.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    pub columns: Vec<(&'static str, ColumnKind)>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// Output formats of the data commands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Aligned columns for people.
+    Table,
+    /// Comma-separated values, header first.
+    Csv,
+    /// An array of objects, one per row.
+    Json,
+}
+
+/// A number as a plain decimal: shortest text that reads back to the same value, never
+/// scientific notation, no thousands separators.
+pub fn plain_decimal(value: f64) -> String {
+    if value == 0.0 {
+        return "0".to_owned();
+    }
+    if !value.is_finite() {
+        return "NaN".to_owned();
+    }
+    format!("{value}")
+}
+
+impl Report {
+    pub fn render(&self, format: Format) -> String {
+        match format {
+            Format::Table => self.to_table(),
+            Format::Csv => self.to_csv(),
+            Format::Json => self.to_json(),
+        }
+    }
+
+    /// CSV with the exact header names; numbers as plain decimals.
+    pub fn to_csv(&self) -> String {
+        let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
+        let header: Vec<&str> = self.columns.iter().map(|(name, _)| *name).collect();
+        // Writing into a Vec cannot fail for I/O reasons; an error here would be a bug in csv.
+        let _ = writer.write_record(&header);
+        for row in &self.rows {
+            let cells: Vec<String> = row
+                .iter()
+                .map(|cell| match cell {
+                    Cell::Text(text) => text.clone(),
+                    Cell::Integer(i) => i.to_string(),
+                    Cell::Number(x) => plain_decimal(*x),
+                })
+                .collect();
+            let _ = writer.write_record(&cells);
+        }
+        let bytes = writer.into_inner().unwrap_or_default();
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
+
+    /// A JSON array of objects keyed by the column names.
+    pub fn to_json(&self) -> String {
+        let rows: Vec<serde_json::Value> = self
+            .rows
+            .iter()
+            .map(|row| {
+                let object: serde_json::Map<String, serde_json::Value> = self
+                    .columns
+                    .iter()
+                    .zip(row)
+                    .map(|((name, _), cell)| {
+                        let value = match cell {
+                            Cell::Text(text) => serde_json::Value::from(text.clone()),
+                            Cell::Integer(i) => serde_json::Value::from(*i),
+                            Cell::Number(x) => serde_json::Number::from_f64(*x)
+                                .map_or(serde_json::Value::Null, serde_json::Value::Number),
+                        };
+                        ((*name).to_owned(), value)
+                    })
+                    .collect();
+                serde_json::Value::Object(object)
+            })
+            .collect();
+        let mut text = serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".to_owned());
+        text.push('\n');
+        text
+    }
+
+    /// Aligned columns: text left, numbers right, money and percent formatted for people.
+    pub fn to_table(&self) -> String {
+        let cells: Vec<Vec<String>> = self
+            .rows
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .zip(&self.columns)
+                    .map(|(cell, (_, kind))| human(cell, *kind))
+                    .collect()
+            })
+            .collect();
+        let widths: Vec<usize> = self
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(c, (name, _))| {
+                cells
+                    .iter()
+                    .map(|row| row[c].chars().count())
+                    .chain(std::iter::once(name.chars().count()))
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        let mut out = String::new();
+        let line = |out: &mut String, texts: &[String]| {
+            let mut parts = Vec::with_capacity(texts.len());
+            for (c, text) in texts.iter().enumerate() {
+                let width = widths[c];
+                if self.columns[c].1 == ColumnKind::Text {
+                    parts.push(format!("{text:<width$}"));
+                } else {
+                    parts.push(format!("{text:>width$}"));
+                }
+            }
+            let _ = writeln!(out, "{}", parts.join("  ").trim_end());
+        };
+        let header: Vec<String> = self
+            .columns
+            .iter()
+            .map(|(name, _)| (*name).to_owned())
+            .collect();
+        line(&mut out, &header);
+        let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
+        line(&mut out, &rule);
+        for row in &cells {
+            line(&mut out, row);
+        }
+        out
+    }
+}
+
+fn human(cell: &Cell, kind: ColumnKind) -> String {
+    match (cell, kind) {
+        (Cell::Text(text), _) => text.clone(),
+        (Cell::Integer(i), _) => i.to_string(),
+        (Cell::Number(x), ColumnKind::Fraction) => percent(*x),
+        (Cell::Number(x), ColumnKind::Money) => usd_bn(*x),
+        (Cell::Number(x), _) => format!("{x:.4}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Report {
+        Report {
+            columns: vec![
+                ("name", ColumnKind::Text),
+                ("share", ColumnKind::Fraction),
+                ("revenue", ColumnKind::Money),
+            ],
+            rows: vec![
+                vec![
+                    Cell::Text("AWS, Inc".into()),
+                    Cell::Number(0.291_234_567_8),
+                    Cell::Number(1234.5),
+                ],
+                vec![
+                    Cell::Text("Others".into()),
+                    Cell::Number(1e-10),
+                    Cell::Number(-0.0),
+                ],
+            ],
+        }
+    }
+
+    #[test]
+    fn csv_quotes_text_and_keeps_full_precision() {
+        let csv = sample().to_csv();
+        assert_eq!(
+            csv,
+            "name,share,revenue\n\"AWS, Inc\",0.2912345678,1234.5\nOthers,0.0000000001,0\n"
+        );
+    }
+
+    #[test]
+    fn table_aligns_and_formats_for_people() {
+        let table = sample().to_table();
+        let lines: Vec<&str> = table.lines().collect();
+        assert_eq!(lines[0], "name      share  revenue");
+        assert_eq!(lines[2], "AWS, Inc  29.1%   $1.23T");
+        assert_eq!(lines[3], "Others     0.0%   $0.00B");
+    }
+
+    #[test]
+    fn json_is_an_array_of_objects() {
+        let value: serde_json::Value = serde_json::from_str(&sample().to_json()).unwrap();
+        assert_eq!(value[0]["name"], "AWS, Inc");
+        assert_eq!(value[0]["revenue"], 1234.5);
+    }
+}

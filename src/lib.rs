@@ -1,0 +1,7 @@
+//! cloudshift: a model of the cloud-infrastructure market and of giant tenants moving between
+//! clouds, with its scenario files, command line and desktop app.
+
+pub mod cli;
+pub mod model;
+pub mod scenario;
+pub mod units;

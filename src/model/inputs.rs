@@ -1,0 +1,238 @@
+//! The validated inputs of one scenario: plain data, dense indices, no names in the hot path.
+//!
+//! A `Scenario` is only ever built by the scenario loader (or edited by code that re-validates),
+//! so the model can assume every rule of MODEL.md holds.
+
+use serde::{Deserialize, Serialize};
+
+/// Highest number of named providers a scenario may hold.
+pub const MAX_PROVIDERS: usize = 16;
+/// Highest number of workloads a scenario may hold.
+pub const MAX_WORKLOADS: usize = 16;
+/// Highest projection horizon, in years after the base year.
+pub const MAX_HORIZON_YEARS: u32 = 50;
+
+/// An sRGB color, stored as `"#RRGGBB"` in files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Rgb(pub [u8; 3]);
+
+impl Rgb {
+    /// The `#RRGGBB` form used in files.
+    pub fn to_hex(self) -> String {
+        let [r, g, b] = self.0;
+        format!("#{r:02X}{g:02X}{b:02X}")
+    }
+
+    /// Parses `#RRGGBB` (case-insensitive); `None` for anything else.
+    pub fn from_hex(text: &str) -> Option<Self> {
+        let hex = text.strip_prefix('#')?;
+        if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+        Some(Self([byte(0)?, byte(2)?, byte(4)?]))
+    }
+}
+
+/// The market as a whole.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Market {
+    /// Total market in the base year, $B (`M0`).
+    pub size_usd_bn: f64,
+    /// Growth of the rest of market in year 1 (fraction per year).
+    pub growth_start: f64,
+    /// Growth of the rest of market in year H (fraction per year).
+    pub growth_end: f64,
+}
+
+/// A named cloud provider.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Provider {
+    pub name: String,
+    pub color: Rgb,
+    /// Reported total market share in the base year, fraction (`T_p`).
+    pub share: f64,
+    /// Change of its rest-of-market share per year, fraction (`d_p`).
+    pub drift_per_year: f64,
+    /// Operating margin in the base year, fraction.
+    pub margin: f64,
+    /// Change of the operating margin per year, fraction.
+    pub margin_drift_per_year: f64,
+    /// Enterprise value / sales multiple.
+    pub ev_sales: f64,
+}
+
+/// The residual provider: whatever the named providers leave.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Others {
+    pub name: String,
+    pub color: Rgb,
+    pub margin: f64,
+    pub margin_drift_per_year: f64,
+    pub ev_sales: f64,
+}
+
+/// How a migration ramps from 0 to 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Curve {
+    Linear,
+    SCurve,
+    Step,
+}
+
+impl Curve {
+    pub const ALL: [Self; 3] = [Self::Linear, Self::SCurve, Self::Step];
+
+    /// A name for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Linear => "Linear",
+            Self::SCurve => "S-curve",
+            Self::Step => "Step",
+        }
+    }
+}
+
+/// When and how a workload's placement moves from base to target.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Migration {
+    /// Calendar year the shift starts (`s_w`); real-valued so it can be uncertain.
+    pub start_year: f64,
+    /// Years the shift takes (`D_w`); real-valued so it can be uncertain.
+    pub duration_years: f64,
+    pub curve: Curve,
+}
+
+/// A large tenant whose compute spend is placed across providers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Workload {
+    pub name: String,
+    /// Cloud spend in the base year, $B (`S_w0`).
+    pub spend_usd_bn: f64,
+    pub growth_start: f64,
+    pub growth_end: f64,
+    /// Operating margin providers earn on this workload; `None`: each provider's own margin.
+    pub margin: Option<f64>,
+    /// Fraction of spend on each provider in the base year; index `providers.len()` is Others.
+    pub placement_base: Vec<f64>,
+    /// Fraction of spend on each provider once migrated; index `providers.len()` is Others.
+    pub placement_target: Vec<f64>,
+    /// How much of the base-to-target shift happens, fraction (`e_w`).
+    pub extent: f64,
+    pub migration: Migration,
+}
+
+/// A probability distribution centred on a parameter's own value.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum Distribution {
+    /// Mode at the parameter's value; `low <= value <= high`, `low < high`.
+    Triangular { low: f64, high: f64 },
+    /// `low < high`; the value need not be inside.
+    Uniform { low: f64, high: f64 },
+    /// Mean at the parameter's value, `sd > 0`.
+    Normal { sd: f64 },
+}
+
+/// Monte Carlo settings saved with a scenario.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MonteCarlo {
+    pub samples: u32,
+    pub seed: u64,
+}
+
+impl Default for MonteCarlo {
+    fn default() -> Self {
+        Self {
+            samples: 10_000,
+            seed: 42,
+        }
+    }
+}
+
+/// A complete, validated scenario.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scenario {
+    pub name: String,
+    pub description: String,
+    pub base_year: i32,
+    pub horizon_years: u32,
+    pub market: Market,
+    /// Rest-of-market dollars won per dollar of workload revenue won (`h`).
+    pub halo: f64,
+    pub providers: Vec<Provider>,
+    pub others: Others,
+    pub workloads: Vec<Workload>,
+    /// Uncertain parameters in file order, keyed by parameter path.
+    pub uncertainty: Vec<(crate::model::ParamPath, Distribution)>,
+    pub monte_carlo: Option<MonteCarlo>,
+    /// Where each input comes from, keyed by parameter path (file order kept).
+    pub sources: Vec<(crate::model::ParamPath, String)>,
+}
+
+impl Scenario {
+    /// Named providers plus Others.
+    pub fn provider_count_with_others(&self) -> usize {
+        self.providers.len() + 1
+    }
+
+    /// Index of Others in per-provider vectors.
+    pub fn others_index(&self) -> usize {
+        self.providers.len()
+    }
+
+    /// Name of provider `index` (Others at `others_index()`).
+    pub fn provider_name(&self, index: usize) -> &str {
+        self.providers
+            .get(index)
+            .map_or(self.others.name.as_str(), |p| p.name.as_str())
+    }
+
+    /// Color of provider `index` (Others at `others_index()`).
+    pub fn provider_color(&self, index: usize) -> Rgb {
+        self.providers
+            .get(index)
+            .map_or(self.others.color, |p| p.color)
+    }
+
+    /// EV/sales multiple of provider `index` (Others at `others_index()`).
+    pub fn provider_ev_sales(&self, index: usize) -> f64 {
+        self.providers
+            .get(index)
+            .map_or(self.others.ev_sales, |p| p.ev_sales)
+    }
+
+    /// Index of the provider (Others included) with this name.
+    pub fn provider_index(&self, name: &str) -> Option<usize> {
+        if name == self.others.name {
+            return Some(self.others_index());
+        }
+        self.providers.iter().position(|p| p.name == name)
+    }
+
+    /// Index of the workload with this name.
+    pub fn workload_index(&self, name: &str) -> Option<usize> {
+        self.workloads.iter().position(|w| w.name == name)
+    }
+
+    /// Calendar years covered, base year first.
+    pub fn years(&self) -> impl Iterator<Item = i32> + '_ {
+        (0..=self.horizon_years as i32).map(move |t| self.base_year + t)
+    }
+
+    /// The source note for a parameter, if the file gives one.
+    pub fn source(&self, path: crate::model::ParamPath) -> Option<&str> {
+        self.sources
+            .iter()
+            .find(|(key, _)| *key == path)
+            .map(|(_, text)| text.as_str())
+    }
+
+    /// The distribution of an uncertain parameter, if the file gives one.
+    pub fn distribution(&self, path: crate::model::ParamPath) -> Option<Distribution> {
+        self.uncertainty
+            .iter()
+            .find(|(key, _)| *key == path)
+            .map(|(_, dist)| *dist)
+    }
+}

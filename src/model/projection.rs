@@ -1,0 +1,367 @@
+//! The projection: every output of the model for every year and provider, and how to compute it.
+
+use super::curves::{faded_rate, ramp};
+use super::inputs::Scenario;
+
+/// A per-provider output of the model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Measure {
+    Share,
+    Revenue,
+    WorkloadRevenue,
+    OperatingIncome,
+    CounterfactualRevenue,
+    RevenueDelta,
+    ValueAtStake,
+}
+
+impl Measure {
+    pub const ALL: [Self; 7] = [
+        Self::Share,
+        Self::Revenue,
+        Self::WorkloadRevenue,
+        Self::OperatingIncome,
+        Self::CounterfactualRevenue,
+        Self::RevenueDelta,
+        Self::ValueAtStake,
+    ];
+
+    /// The five measures that Monte Carlo and sensitivity summarise.
+    pub const UNCERTAIN: [Self; 5] = [
+        Self::Share,
+        Self::Revenue,
+        Self::OperatingIncome,
+        Self::RevenueDelta,
+        Self::ValueAtStake,
+    ];
+
+    /// Name used in files, CSV and on the command line.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Share => "share",
+            Self::Revenue => "revenue",
+            Self::WorkloadRevenue => "workload_revenue",
+            Self::OperatingIncome => "operating_income",
+            Self::CounterfactualRevenue => "counterfactual_revenue",
+            Self::RevenueDelta => "revenue_delta",
+            Self::ValueAtStake => "value_at_stake",
+        }
+    }
+
+    /// Name for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Share => "Market share",
+            Self::Revenue => "Revenue",
+            Self::WorkloadRevenue => "Workload revenue",
+            Self::OperatingIncome => "Operating income",
+            Self::CounterfactualRevenue => "Revenue without migration",
+            Self::RevenueDelta => "Revenue delta",
+            Self::ValueAtStake => "Value at stake",
+        }
+    }
+
+    /// Whether the measure is a fraction (shown as %) rather than money ($B).
+    pub fn is_fraction(self) -> bool {
+        self == Self::Share
+    }
+
+    /// Parses a `key()`.
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.key() == key)
+    }
+}
+
+/// Every output of one model run. Per-provider series are indexed `[t * providers + p]`,
+/// with Others last (`p = providers - 1`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Projection {
+    pub base_year: i32,
+    /// Number of years, base year included (`H + 1`).
+    pub years: usize,
+    /// Number of providers, Others included.
+    pub providers: usize,
+    /// Number of workloads.
+    pub workloads: usize,
+    /// Total market `M_t`, $B.
+    pub market_usd_bn: Vec<f64>,
+    /// Rest of market `R_t`, $B.
+    pub rest_of_market_usd_bn: Vec<f64>,
+    /// Workload spend `S_w,t`, $B, indexed `[t * workloads + w]`.
+    pub workload_spend_usd_bn: Vec<f64>,
+    /// Placement `a_wp,t`, indexed `[(t * workloads + w) * providers + p]`.
+    pub placement: Vec<f64>,
+    /// Rest-of-market share `rho_p,t`.
+    pub rest_share: Vec<f64>,
+    /// Rest-of-market share without migration.
+    pub counterfactual_rest_share: Vec<f64>,
+    pub share: Vec<f64>,
+    pub revenue_usd_bn: Vec<f64>,
+    pub workload_revenue_usd_bn: Vec<f64>,
+    pub operating_income_usd_bn: Vec<f64>,
+    pub counterfactual_revenue_usd_bn: Vec<f64>,
+    pub revenue_delta_usd_bn: Vec<f64>,
+    pub value_at_stake_usd_bn: Vec<f64>,
+}
+
+impl Projection {
+    /// The series of one measure, indexed `[t * providers + p]`.
+    pub fn series(&self, measure: Measure) -> &[f64] {
+        match measure {
+            Measure::Share => &self.share,
+            Measure::Revenue => &self.revenue_usd_bn,
+            Measure::WorkloadRevenue => &self.workload_revenue_usd_bn,
+            Measure::OperatingIncome => &self.operating_income_usd_bn,
+            Measure::CounterfactualRevenue => &self.counterfactual_revenue_usd_bn,
+            Measure::RevenueDelta => &self.revenue_delta_usd_bn,
+            Measure::ValueAtStake => &self.value_at_stake_usd_bn,
+        }
+    }
+
+    /// One value: `measure` of provider `p` in year index `t` (0 = base year); 0 when out of range.
+    pub fn value(&self, measure: Measure, t: usize, p: usize) -> f64 {
+        if p >= self.providers {
+            return 0.0;
+        }
+        self.series(measure)
+            .get(t * self.providers + p)
+            .copied()
+            .unwrap_or(0.0)
+    }
+
+    /// Calendar year of index `t`.
+    pub fn year(&self, t: usize) -> i32 {
+        self.base_year + t as i32
+    }
+
+    /// Index of a calendar year, if projected.
+    pub fn year_index(&self, year: i32) -> Option<usize> {
+        let t = usize::try_from(year.checked_sub(self.base_year)?).ok()?;
+        (t < self.years).then_some(t)
+    }
+
+    /// Placement of workload `w` on provider `p` in year index `t`.
+    pub fn placement_at(&self, t: usize, w: usize, p: usize) -> f64 {
+        self.placement
+            .get((t * self.workloads + w) * self.providers + p)
+            .copied()
+            .unwrap_or(0.0)
+    }
+
+    /// Spend of workload `w` in year index `t`, $B.
+    pub fn workload_spend_at(&self, t: usize, w: usize) -> f64 {
+        self.workload_spend_usd_bn
+            .get(t * self.workloads + w)
+            .copied()
+            .unwrap_or(0.0)
+    }
+}
+
+/// Rest-of-market shares `q` in the base year (Others last), before any check of their sign.
+pub fn calibrated_rest_shares(scenario: &Scenario) -> Vec<f64> {
+    let providers = scenario.provider_count_with_others();
+    let spend_total: f64 = scenario.workloads.iter().map(|w| w.spend_usd_bn).sum();
+    let rest0 = scenario.market.size_usd_bn - spend_total;
+    let mut q = vec![0.0; providers];
+    let mut named_sum = 0.0;
+    for (p, provider) in scenario.providers.iter().enumerate() {
+        let workload_revenue0: f64 = scenario
+            .workloads
+            .iter()
+            .map(|w| w.spend_usd_bn * w.placement_base[p])
+            .sum();
+        q[p] = (provider.share * scenario.market.size_usd_bn - workload_revenue0) / rest0;
+        named_sum += q[p];
+    }
+    q[providers - 1] = 1.0 - named_sum;
+    q
+}
+
+/// Runs the model on a validated scenario.
+pub fn project(scenario: &Scenario) -> Projection {
+    let mut projection = Projection::default();
+    project_into(scenario, &mut projection);
+    projection
+}
+
+/// Runs the model into `out`, reusing its buffers (no allocation once they are big enough).
+pub fn project_into(scenario: &Scenario, out: &mut Projection) {
+    let horizon = scenario.horizon_years;
+    let years = horizon as usize + 1;
+    let providers = scenario.provider_count_with_others();
+    let named = providers - 1;
+    let workloads = scenario.workloads.len();
+    resize(out, scenario.base_year, years, providers, workloads);
+
+    let q = calibrated_rest_shares(scenario);
+    let spend0: f64 = scenario.workloads.iter().map(|w| w.spend_usd_bn).sum();
+    let mut rest = scenario.market.size_usd_bn - spend0;
+    let halo = scenario.halo;
+
+    for t in 0..years {
+        let t_u32 = t as u32;
+        let year = f64::from(scenario.base_year) + t as f64;
+        if t > 0 {
+            rest *= 1.0
+                + faded_rate(
+                    scenario.market.growth_start,
+                    scenario.market.growth_end,
+                    t_u32,
+                    horizon,
+                );
+        }
+        let row = t * providers;
+        out.rest_of_market_usd_bn[t] = rest;
+
+        // Workload spend and placement; workload revenue with and without migration.
+        out.workload_revenue_usd_bn[row..row + providers].fill(0.0);
+        out.counterfactual_revenue_usd_bn[row..row + providers].fill(0.0);
+        let mut spend_total = 0.0;
+        for (w, workload) in scenario.workloads.iter().enumerate() {
+            let spend = if t == 0 {
+                workload.spend_usd_bn
+            } else {
+                out.workload_spend_usd_bn[(t - 1) * workloads + w]
+                    * (1.0 + faded_rate(workload.growth_start, workload.growth_end, t_u32, horizon))
+            };
+            out.workload_spend_usd_bn[t * workloads + w] = spend;
+            spend_total += spend;
+            let progress = workload.extent * ramp(&workload.migration, t_u32, year);
+            let base_index = (t * workloads + w) * providers;
+            for p in 0..providers {
+                let base = workload.placement_base[p];
+                let placed = base + progress * (workload.placement_target[p] - base);
+                out.placement[base_index + p] = placed;
+                out.workload_revenue_usd_bn[row + p] += spend * placed;
+                out.counterfactual_revenue_usd_bn[row + p] += spend * base;
+            }
+        }
+        out.market_usd_bn[t] = rest + spend_total;
+
+        // Rest-of-market shares, with the halo, and without migration (counterfactual).
+        rest_shares(scenario, out, &q, t, halo, rest);
+        counterfactual_rest_shares(
+            scenario,
+            &q,
+            t,
+            &mut out.counterfactual_rest_share[row..row + providers],
+        );
+
+        for p in 0..providers {
+            let i = row + p;
+            let rho = out.rest_share[i];
+            let revenue = rho * rest + out.workload_revenue_usd_bn[i];
+            let cf_revenue =
+                out.counterfactual_rest_share[i] * rest + out.counterfactual_revenue_usd_bn[i];
+            let (margin0, drift, ev_sales) = if p < named {
+                let pr = &scenario.providers[p];
+                (pr.margin, pr.margin_drift_per_year, pr.ev_sales)
+            } else {
+                let o = &scenario.others;
+                (o.margin, o.margin_drift_per_year, o.ev_sales)
+            };
+            let margin = (margin0 + drift * t as f64).clamp(-1.0, 1.0);
+            let mut income = margin * rho * rest;
+            for (w, workload) in scenario.workloads.iter().enumerate() {
+                let mu = workload.margin.unwrap_or(margin);
+                income += mu
+                    * out.workload_spend_usd_bn[t * workloads + w]
+                    * out.placement[(t * workloads + w) * providers + p];
+            }
+            let market = out.market_usd_bn[t];
+            out.revenue_usd_bn[i] = revenue;
+            out.share[i] = revenue / market;
+            out.operating_income_usd_bn[i] = income;
+            out.counterfactual_revenue_usd_bn[i] = cf_revenue;
+            out.revenue_delta_usd_bn[i] = revenue - cf_revenue;
+            out.value_at_stake_usd_bn[i] = ev_sales * (revenue - cf_revenue);
+        }
+    }
+}
+
+/// `rho_p,t` with migration and halo into `out.rest_share`.
+fn rest_shares(
+    scenario: &Scenario,
+    out: &mut Projection,
+    q: &[f64],
+    t: usize,
+    halo: f64,
+    rest: f64,
+) {
+    let providers = out.providers;
+    let named = providers - 1;
+    let workloads = out.workloads;
+    let row = t * providers;
+    if t == 0 {
+        out.rest_share[row..row + providers].copy_from_slice(q);
+        return;
+    }
+    let mut named_sum = 0.0;
+    for p in 0..named {
+        let mut won = 0.0;
+        for (w, workload) in scenario.workloads.iter().enumerate() {
+            let placed = out.placement[(t * workloads + w) * providers + p];
+            won += out.workload_spend_usd_bn[t * workloads + w]
+                * (placed - workload.placement_base[p]);
+        }
+        let u =
+            (q[p] + scenario.providers[p].drift_per_year * t as f64 + halo * won / rest).max(0.0);
+        out.rest_share[row + p] = u;
+        named_sum += u;
+    }
+    normalise(&mut out.rest_share[row..row + providers], named_sum);
+}
+
+/// Rest-of-market shares of the no-migration counterfactual (no halo) into `shares`.
+fn counterfactual_rest_shares(scenario: &Scenario, q: &[f64], t: usize, shares: &mut [f64]) {
+    if t == 0 {
+        shares.copy_from_slice(q);
+        return;
+    }
+    let named = shares.len() - 1;
+    let mut named_sum = 0.0;
+    for p in 0..named {
+        let u = (q[p] + scenario.providers[p].drift_per_year * t as f64).max(0.0);
+        shares[p] = u;
+        named_sum += u;
+    }
+    normalise(shares, named_sum);
+}
+
+/// Scales named shares down when they exceed 1; Others (last) takes the remainder.
+fn normalise(shares: &mut [f64], named_sum: f64) {
+    let named = shares.len() - 1;
+    if named_sum > 1.0 {
+        for share in &mut shares[..named] {
+            *share /= named_sum;
+        }
+        shares[named] = 0.0;
+    } else {
+        shares[named] = 1.0 - named_sum;
+    }
+}
+
+fn resize(out: &mut Projection, base_year: i32, years: usize, providers: usize, workloads: usize) {
+    out.base_year = base_year;
+    out.years = years;
+    out.providers = providers;
+    out.workloads = workloads;
+    let cells = years * providers;
+    out.market_usd_bn.resize(years, 0.0);
+    out.rest_of_market_usd_bn.resize(years, 0.0);
+    out.workload_spend_usd_bn.resize(years * workloads, 0.0);
+    out.placement.resize(years * workloads * providers, 0.0);
+    for series in [
+        &mut out.rest_share,
+        &mut out.counterfactual_rest_share,
+        &mut out.share,
+        &mut out.revenue_usd_bn,
+        &mut out.workload_revenue_usd_bn,
+        &mut out.operating_income_usd_bn,
+        &mut out.counterfactual_revenue_usd_bn,
+        &mut out.revenue_delta_usd_bn,
+        &mut out.value_at_stake_usd_bn,
+    ] {
+        series.resize(cells, 0.0);
+    }
+}

@@ -1,0 +1,391 @@
+//! Every value rule of MODEL.md on a dense scenario, with the field and the rule in each error.
+//!
+//! The loader runs this after resolving names; the app runs it on an edited copy before the
+//! model may see it.
+
+use super::error::ValidationError;
+use crate::model::{
+    DRIFT_RANGE, DURATION_RANGE, Distribution, EV_SALES_RANGE, GROWTH_RANGE, HALO_RANGE,
+    LATEST_START_YEAR, MARGIN_RANGE, MAX_HORIZON_YEARS, MAX_PROVIDERS, MAX_WORKLOADS, MONEY_RANGE,
+    Scenario, UNIT_RANGE, ValidRange, calibrated_rest_shares,
+};
+use crate::units::{percent, usd_bn};
+
+/// How far a placement's sum may be from 1 and still be normalised on load.
+pub const PLACEMENT_SUM_TOLERANCE: f64 = 0.005;
+/// Earliest and latest base year.
+pub const BASE_YEAR_RANGE: (i32, i32) = (1990, 2100);
+/// Fewest and most Monte Carlo samples.
+pub const SAMPLES_RANGE: (u32, u32) = (100, 1_000_000);
+/// Longest name of a provider or workload, in characters.
+pub const MAX_NAME_CHARS: usize = 64;
+/// Longest scenario name, in characters.
+pub const MAX_SCENARIO_NAME_CHARS: usize = 200;
+
+/// Scales each placement whose sum is within tolerance of 1 to sum to exactly 1.
+pub fn normalise_placements(scenario: &mut Scenario) {
+    for workload in &mut scenario.workloads {
+        for placement in [&mut workload.placement_base, &mut workload.placement_target] {
+            let sum: f64 = placement.iter().sum();
+            let off = (sum - 1.0).abs();
+            if off > 1e-12 && off <= PLACEMENT_SUM_TOLERANCE {
+                for fraction in placement.iter_mut() {
+                    *fraction /= sum;
+                }
+            }
+        }
+    }
+}
+
+/// Checks every rule; the first broken one is returned.
+pub fn check(scenario: &Scenario) -> Result<(), ValidationError> {
+    check_header(scenario)?;
+    check_market(scenario)?;
+    check_providers(scenario)?;
+    check_workloads(scenario)?;
+    check_calibration(scenario)?;
+    check_uncertainty(scenario)?;
+    check_monte_carlo(scenario)
+}
+
+fn check_header(s: &Scenario) -> Result<(), ValidationError> {
+    let chars = s.name.chars().count();
+    if s.name.trim().is_empty()
+        || chars > MAX_SCENARIO_NAME_CHARS
+        || s.name.chars().any(char::is_control)
+    {
+        return Err(ValidationError::new(
+            "name",
+            format!(
+                "must be 1 to {MAX_SCENARIO_NAME_CHARS} characters, without control characters"
+            ),
+        ));
+    }
+    let (first, last) = BASE_YEAR_RANGE;
+    if !(first..=last).contains(&s.base_year) {
+        return Err(ValidationError::new(
+            "base_year",
+            format!("{} is outside {first}..={last}", s.base_year),
+        ));
+    }
+    if !(1..=MAX_HORIZON_YEARS).contains(&s.horizon_years) {
+        return Err(ValidationError::new(
+            "horizon_years",
+            format!("{} is outside 1..={MAX_HORIZON_YEARS}", s.horizon_years),
+        ));
+    }
+    Ok(())
+}
+
+fn check_market(s: &Scenario) -> Result<(), ValidationError> {
+    let size = s.market.size_usd_bn;
+    if !(size.is_finite() && size > 0.0 && size <= MONEY_RANGE.max) {
+        return Err(ValidationError::new(
+            "market.size",
+            format!("{size} is outside the valid range: more than 0 and at most 1e6 ($B)"),
+        ));
+    }
+    in_range("market.growth_start", s.market.growth_start, GROWTH_RANGE)?;
+    in_range("market.growth_end", s.market.growth_end, GROWTH_RANGE)?;
+    in_range("halo", s.halo, HALO_RANGE)
+}
+
+fn check_providers(s: &Scenario) -> Result<(), ValidationError> {
+    if s.providers.len() > MAX_PROVIDERS {
+        return Err(ValidationError::new(
+            "providers",
+            format!(
+                "{} named providers; at most {MAX_PROVIDERS} are allowed",
+                s.providers.len()
+            ),
+        ));
+    }
+    for (i, p) in s.providers.iter().enumerate() {
+        check_name(&p.name, &format!("providers[entry {}].name", i + 1))?;
+        let field = |f: &str| format!("providers[{}].{f}", p.name);
+        in_range(&field("share"), p.share, UNIT_RANGE)?;
+        in_range(&field("drift"), p.drift_per_year, DRIFT_RANGE)?;
+        in_range(&field("margin"), p.margin, MARGIN_RANGE)?;
+        in_range(&field("margin_drift"), p.margin_drift_per_year, DRIFT_RANGE)?;
+        in_range(&field("ev_sales"), p.ev_sales, EV_SALES_RANGE)?;
+    }
+    check_name(&s.others.name, "others.name")?;
+    in_range("others.margin", s.others.margin, MARGIN_RANGE)?;
+    in_range(
+        "others.margin_drift",
+        s.others.margin_drift_per_year,
+        DRIFT_RANGE,
+    )?;
+    in_range("others.ev_sales", s.others.ev_sales, EV_SALES_RANGE)?;
+    for (i, p) in s.providers.iter().enumerate() {
+        let clash = s.providers[..i].iter().any(|q| q.name == p.name) || p.name == s.others.name;
+        if clash {
+            return Err(ValidationError::new(
+                format!("providers[{}].name", p.name),
+                format!(
+                    "\"{}\" is used by another provider; names must be unique",
+                    p.name
+                ),
+            ));
+        }
+    }
+    let share_sum: f64 = s.providers.iter().map(|p| p.share).sum();
+    if share_sum > 1.0 + 1e-9 {
+        return Err(ValidationError::new(
+            "providers",
+            format!(
+                "named shares add up to {}, over 100%; lower some shares",
+                percent(share_sum)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn check_workloads(s: &Scenario) -> Result<(), ValidationError> {
+    if s.workloads.len() > MAX_WORKLOADS {
+        return Err(ValidationError::new(
+            "workloads",
+            format!(
+                "{} workloads; at most {MAX_WORKLOADS} are allowed",
+                s.workloads.len()
+            ),
+        ));
+    }
+    let providers = s.provider_count_with_others();
+    for (i, w) in s.workloads.iter().enumerate() {
+        check_name(&w.name, &format!("workloads[entry {}].name", i + 1))?;
+        if s.workloads[..i].iter().any(|v| v.name == w.name) {
+            return Err(ValidationError::new(
+                format!("workloads[{}].name", w.name),
+                format!(
+                    "\"{}\" is used by another workload; names must be unique",
+                    w.name
+                ),
+            ));
+        }
+        let field = |f: &str| format!("workloads[{}].{f}", w.name);
+        in_range(&field("spend"), w.spend_usd_bn, MONEY_RANGE)?;
+        in_range(&field("growth_start"), w.growth_start, GROWTH_RANGE)?;
+        in_range(&field("growth_end"), w.growth_end, GROWTH_RANGE)?;
+        if let Some(margin) = w.margin {
+            in_range(&field("margin"), margin, MARGIN_RANGE)?;
+        }
+        for (which, placement) in [
+            ("placement_base", &w.placement_base),
+            ("placement_target", &w.placement_target),
+        ] {
+            if placement.len() != providers {
+                return Err(ValidationError::new(
+                    field(which),
+                    format!("has {} entries for {providers} providers", placement.len()),
+                ));
+            }
+            for (p, fraction) in placement.iter().enumerate() {
+                in_range(
+                    &format!("{}[\"{}\"]", field(which), s.provider_name(p)),
+                    *fraction,
+                    UNIT_RANGE,
+                )?;
+            }
+            let sum: f64 = placement.iter().sum();
+            if (sum - 1.0).abs() > PLACEMENT_SUM_TOLERANCE {
+                return Err(ValidationError::new(
+                    field(which),
+                    format!(
+                        "fractions add up to {sum} ({}); they must add up to 1 (100%)",
+                        percent(sum)
+                    ),
+                ));
+            }
+        }
+        in_range(&field("extent"), w.extent, UNIT_RANGE)?;
+        in_range(
+            &field("migration.start_year"),
+            w.migration.start_year,
+            ValidRange::new(f64::from(s.base_year), LATEST_START_YEAR),
+        )?;
+        in_range(
+            &field("migration.duration_years"),
+            w.migration.duration_years,
+            DURATION_RANGE,
+        )?;
+    }
+    let spend_total: f64 = s.workloads.iter().map(|w| w.spend_usd_bn).sum();
+    if spend_total >= s.market.size_usd_bn {
+        let names: Vec<&str> = s.workloads.iter().map(|w| w.name.as_str()).collect();
+        return Err(ValidationError::new(
+            "workloads",
+            format!(
+                "spend of {} totals {}, which leaves no rest of market: it must be less than \
+                 market.size ({})",
+                names.join(", "),
+                usd_bn(spend_total),
+                usd_bn(s.market.size_usd_bn)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn check_calibration(s: &Scenario) -> Result<(), ValidationError> {
+    let q = calibrated_rest_shares(s);
+    let market = s.market.size_usd_bn;
+    let others = s.others_index();
+    for (p, q_p) in q.iter().enumerate() {
+        if *q_p >= 0.0 {
+            continue;
+        }
+        let workload_revenue: f64 = s
+            .workloads
+            .iter()
+            .map(|w| w.spend_usd_bn * w.placement_base[p])
+            .sum();
+        let error = if p == others {
+            let share_sum: f64 = s.providers.iter().map(|pr| pr.share).sum();
+            ValidationError::new(
+                "others",
+                format!(
+                    "the named shares leave {} ({}) to {}, less than the workload revenue it already \
+                     has in the base year ({}); lower the named shares or the base placements on {}",
+                    percent(1.0 - share_sum),
+                    usd_bn((1.0 - share_sum) * market),
+                    s.others.name,
+                    usd_bn(workload_revenue),
+                    s.others.name
+                ),
+            )
+        } else {
+            let provider = &s.providers[p];
+            ValidationError::new(
+                format!("providers[{}].share", provider.name),
+                format!(
+                    "reported share {} ({}) is too small for the workload revenue it already has in \
+                     the base year ({}); raise the share to at least {} or lower its base placements",
+                    percent(provider.share),
+                    usd_bn(provider.share * market),
+                    usd_bn(workload_revenue),
+                    percent(workload_revenue / market)
+                ),
+            )
+        };
+        return Err(error);
+    }
+    if q.iter().any(|v| !v.is_finite()) {
+        return Err(ValidationError::new(
+            "market.size",
+            "calibration gave a non-finite share",
+        ));
+    }
+    Ok(())
+}
+
+fn check_uncertainty(s: &Scenario) -> Result<(), ValidationError> {
+    for (i, (path, dist)) in s.uncertainty.iter().enumerate() {
+        let key = format!("uncertainty[\"{}\"]", path.to_text(s));
+        if s.uncertainty[..i].iter().any(|(other, _)| other == path) {
+            return Err(ValidationError::new(key, "appears twice"));
+        }
+        if !path.can_be_uncertain() {
+            return Err(ValidationError::new(
+                key,
+                "is a base-year observation or a placement; it cannot take a distribution",
+            ));
+        }
+        let Some(value) = path.get(s) else {
+            return Err(ValidationError::new(
+                key,
+                "the scenario leaves this parameter unset, so it cannot take a distribution",
+            ));
+        };
+        check_distribution(&key, value, *dist)?;
+    }
+    Ok(())
+}
+
+/// Checks a distribution's own parameters against the value it is centred on.
+pub fn check_distribution(
+    key: &str,
+    value: f64,
+    dist: Distribution,
+) -> Result<(), ValidationError> {
+    match dist {
+        Distribution::Triangular { low, high } => {
+            if !(low.is_finite() && high.is_finite() && low < high && low <= value && value <= high)
+            {
+                return Err(ValidationError::new(
+                    key,
+                    format!(
+                        "Triangular(low: {low}, high: {high}) needs low < high and low <= {value} <= high"
+                    ),
+                ));
+            }
+        }
+        Distribution::Uniform { low, high } => {
+            if !(low.is_finite() && high.is_finite() && low < high) {
+                return Err(ValidationError::new(
+                    key,
+                    format!("Uniform(low: {low}, high: {high}) needs finite low < high"),
+                ));
+            }
+        }
+        Distribution::Normal { sd } => {
+            if !(sd.is_finite() && sd > 0.0) {
+                return Err(ValidationError::new(
+                    key,
+                    format!("Normal(sd: {sd}) needs a finite sd > 0"),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn check_monte_carlo(s: &Scenario) -> Result<(), ValidationError> {
+    if let Some(mc) = s.monte_carlo {
+        let (fewest, most) = SAMPLES_RANGE;
+        if !(fewest..=most).contains(&mc.samples) {
+            return Err(ValidationError::new(
+                "monte_carlo.samples",
+                format!("{} is outside {fewest}..={most}", mc.samples),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn check_name(name: &str, field: &str) -> Result<(), ValidationError> {
+    let chars = name.chars().count();
+    if chars == 0
+        || chars > MAX_NAME_CHARS
+        || name.chars().any(|c| c.is_control() || c == '[' || c == ']')
+    {
+        return Err(ValidationError::new(
+            field,
+            format!(
+                "\"{}\" is not a valid name: 1 to {MAX_NAME_CHARS} characters, without '[', ']' or \
+                 control characters",
+                name.escape_default()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn in_range(field: &str, value: f64, range: ValidRange) -> Result<(), ValidationError> {
+    if range.contains(value) {
+        return Ok(());
+    }
+    let what = if value.is_finite() {
+        format!("{value}")
+    } else {
+        "a non-finite number".to_owned()
+    };
+    Err(ValidationError::new(
+        field,
+        format!(
+            "{what} is outside the valid range {}..={}",
+            range.min, range.max
+        ),
+    ))
+}

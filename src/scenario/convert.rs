@@ -1,0 +1,251 @@
+//! Between the file's named form (`ScenarioFile`) and the model's dense form (`Scenario`).
+
+use super::error::ValidationError;
+use super::file_format::{
+    FORMAT_VERSION, MarketFile, MigrationFile, MonteCarloFile, OthersFile, ProviderFile,
+    ScenarioFile, WorkloadFile,
+};
+use super::ordered_map::OrderedMap;
+use crate::model::{
+    MAX_PROVIDERS, MAX_WORKLOADS, Market, Migration, MonteCarlo, Others, ParamPath, Provider, Rgb,
+    Scenario, Workload,
+};
+
+/// Resolves names and colors into a dense scenario; values are checked later by `check`.
+pub fn from_file(file: ScenarioFile) -> Result<Scenario, ValidationError> {
+    if file.providers.len() > MAX_PROVIDERS {
+        return Err(ValidationError::new(
+            "providers",
+            format!(
+                "{} named providers; at most {MAX_PROVIDERS} are allowed",
+                file.providers.len()
+            ),
+        ));
+    }
+    if file.workloads.len() > MAX_WORKLOADS {
+        return Err(ValidationError::new(
+            "workloads",
+            format!(
+                "{} workloads; at most {MAX_WORKLOADS} are allowed",
+                file.workloads.len()
+            ),
+        ));
+    }
+    let mut provider_names: Vec<&str> = file.providers.iter().map(|p| p.name.as_str()).collect();
+    provider_names.push(file.others.name.as_str());
+
+    let providers = file
+        .providers
+        .iter()
+        .map(|p| {
+            Ok(Provider {
+                name: p.name.clone(),
+                color: parse_color(&p.color, &format!("providers[{}].color", p.name))?,
+                share: p.share,
+                drift_per_year: p.drift,
+                margin: p.margin,
+                margin_drift_per_year: p.margin_drift,
+                ev_sales: p.ev_sales,
+            })
+        })
+        .collect::<Result<Vec<_>, ValidationError>>()?;
+    let others = Others {
+        name: file.others.name.clone(),
+        color: parse_color(&file.others.color, "others.color")?,
+        margin: file.others.margin,
+        margin_drift_per_year: file.others.margin_drift,
+        ev_sales: file.others.ev_sales,
+    };
+    let workloads = file
+        .workloads
+        .iter()
+        .map(|w| {
+            Ok(Workload {
+                name: w.name.clone(),
+                spend_usd_bn: w.spend,
+                growth_start: w.growth_start,
+                growth_end: w.growth_end,
+                margin: w.margin,
+                placement_base: dense_placement(
+                    &w.placement_base,
+                    &provider_names,
+                    &w.name,
+                    "placement_base",
+                )?,
+                placement_target: dense_placement(
+                    &w.placement_target,
+                    &provider_names,
+                    &w.name,
+                    "placement_target",
+                )?,
+                extent: w.extent,
+                migration: Migration {
+                    start_year: w.migration.start_year,
+                    duration_years: w.migration.duration_years,
+                    curve: w.migration.curve,
+                },
+            })
+        })
+        .collect::<Result<Vec<_>, ValidationError>>()?;
+
+    let named_providers = &provider_names[..provider_names.len() - 1];
+    let workload_names: Vec<&str> = file.workloads.iter().map(|w| w.name.as_str()).collect();
+    let resolve = |map_name: &str, key: &str| {
+        ParamPath::parse(key, named_providers, &workload_names)
+            .map_err(|e| ValidationError::new(format!("{map_name}[\"{key}\"]"), e.to_string()))
+    };
+    let uncertainty = file
+        .uncertainty
+        .0
+        .iter()
+        .map(|(key, dist)| Ok((resolve("uncertainty", key)?, *dist)))
+        .collect::<Result<Vec<_>, ValidationError>>()?;
+    let sources = file
+        .sources
+        .0
+        .iter()
+        .map(|(key, text)| Ok((resolve("sources", key)?, text.clone())))
+        .collect::<Result<Vec<_>, ValidationError>>()?;
+
+    Ok(Scenario {
+        name: file.name,
+        description: file.description,
+        base_year: file.base_year,
+        horizon_years: file.horizon_years,
+        market: Market {
+            size_usd_bn: file.market.size,
+            growth_start: file.market.growth_start,
+            growth_end: file.market.growth_end,
+        },
+        halo: file.halo,
+        providers,
+        others,
+        workloads,
+        uncertainty,
+        monte_carlo: file.monte_carlo.map(|mc| MonteCarlo {
+            samples: mc.samples,
+            seed: mc.seed,
+        }),
+        sources,
+    })
+}
+
+/// The file form of a scenario; placements list only providers with a non-zero fraction.
+pub fn to_file(scenario: &Scenario) -> ScenarioFile {
+    let named_placement = |dense: &[f64]| {
+        OrderedMap(
+            dense
+                .iter()
+                .enumerate()
+                .filter(|(_, fraction)| **fraction != 0.0)
+                .map(|(p, fraction)| (scenario.provider_name(p).to_owned(), *fraction))
+                .collect(),
+        )
+    };
+    let keyed = |path: &ParamPath| path.to_text(scenario);
+    ScenarioFile {
+        version: FORMAT_VERSION,
+        name: scenario.name.clone(),
+        description: scenario.description.clone(),
+        base_year: scenario.base_year,
+        horizon_years: scenario.horizon_years,
+        market: MarketFile {
+            size: scenario.market.size_usd_bn,
+            growth_start: scenario.market.growth_start,
+            growth_end: scenario.market.growth_end,
+        },
+        halo: scenario.halo,
+        providers: scenario
+            .providers
+            .iter()
+            .map(|p| ProviderFile {
+                name: p.name.clone(),
+                color: p.color.to_hex(),
+                share: p.share,
+                drift: p.drift_per_year,
+                margin: p.margin,
+                margin_drift: p.margin_drift_per_year,
+                ev_sales: p.ev_sales,
+            })
+            .collect(),
+        others: OthersFile {
+            name: scenario.others.name.clone(),
+            color: scenario.others.color.to_hex(),
+            margin: scenario.others.margin,
+            margin_drift: scenario.others.margin_drift_per_year,
+            ev_sales: scenario.others.ev_sales,
+        },
+        workloads: scenario
+            .workloads
+            .iter()
+            .map(|w| WorkloadFile {
+                name: w.name.clone(),
+                spend: w.spend_usd_bn,
+                growth_start: w.growth_start,
+                growth_end: w.growth_end,
+                margin: w.margin,
+                placement_base: named_placement(&w.placement_base),
+                placement_target: named_placement(&w.placement_target),
+                extent: w.extent,
+                migration: MigrationFile {
+                    start_year: w.migration.start_year,
+                    duration_years: w.migration.duration_years,
+                    curve: w.migration.curve,
+                },
+            })
+            .collect(),
+        uncertainty: OrderedMap(
+            scenario
+                .uncertainty
+                .iter()
+                .map(|(path, dist)| (keyed(path), *dist))
+                .collect(),
+        ),
+        monte_carlo: scenario.monte_carlo.map(|mc| MonteCarloFile {
+            samples: mc.samples,
+            seed: mc.seed,
+        }),
+        sources: OrderedMap(
+            scenario
+                .sources
+                .iter()
+                .map(|(path, text)| (keyed(path), text.clone()))
+                .collect(),
+        ),
+    }
+}
+
+fn parse_color(text: &str, field: &str) -> Result<Rgb, ValidationError> {
+    Rgb::from_hex(text).ok_or_else(|| {
+        ValidationError::new(
+            field,
+            format!("\"{text}\" is not a color; write it as \"#RRGGBB\""),
+        )
+    })
+}
+
+/// A named placement as one fraction per provider (Others last); unnamed providers get 0.
+fn dense_placement(
+    named: &OrderedMap<f64>,
+    provider_names: &[&str],
+    workload: &str,
+    which: &str,
+) -> Result<Vec<f64>, ValidationError> {
+    let mut dense = vec![0.0; provider_names.len()];
+    for (name, fraction) in &named.0 {
+        let index = provider_names
+            .iter()
+            .position(|n| n == name)
+            .ok_or_else(|| {
+                ValidationError::new(
+                    format!("workloads[{workload}].{which}"),
+                    format!(
+                        "names provider \"{name}\", which the scenario does not have (it has: {})",
+                        provider_names.join(", ")
+                    ),
+                )
+            })?;
+        dense[index] = *fraction;
+    }
+    Ok(dense)
+}

@@ -1,0 +1,120 @@
+//! The RON file format of MODEL.md, field for field, as serde types (no validation here).
+
+use serde::{Deserialize, Serialize};
+
+use super::ordered_map::OrderedMap;
+use crate::model::{Curve, Distribution};
+
+/// The newest file version this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A scenario file as written on disk.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioFile {
+    pub version: u32,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    pub base_year: i32,
+    pub horizon_years: u32,
+    pub market: MarketFile,
+    pub halo: f64,
+    pub providers: Vec<ProviderFile>,
+    pub others: OthersFile,
+    pub workloads: Vec<WorkloadFile>,
+    #[serde(default, skip_serializing_if = "OrderedMap::is_empty")]
+    pub uncertainty: OrderedMap<Distribution>,
+    /// Written bare, `monte_carlo: (samples: 10000, seed: 42)`, as MODEL.md shows it.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "bare_some"
+    )]
+    pub monte_carlo: Option<MonteCarloFile>,
+    #[serde(default, skip_serializing_if = "OrderedMap::is_empty")]
+    pub sources: OrderedMap<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarketFile {
+    pub size: f64,
+    pub growth_start: f64,
+    pub growth_end: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProviderFile {
+    pub name: String,
+    pub color: String,
+    pub share: f64,
+    pub drift: f64,
+    pub margin: f64,
+    pub margin_drift: f64,
+    pub ev_sales: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OthersFile {
+    #[serde(default = "default_others_name")]
+    pub name: String,
+    pub color: String,
+    pub margin: f64,
+    pub margin_drift: f64,
+    pub ev_sales: f64,
+}
+
+fn default_others_name() -> String {
+    "Others".to_owned()
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkloadFile {
+    pub name: String,
+    pub spend: f64,
+    pub growth_start: f64,
+    pub growth_end: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub margin: Option<f64>,
+    pub placement_base: OrderedMap<f64>,
+    pub placement_target: OrderedMap<f64>,
+    pub extent: f64,
+    pub migration: MigrationFile,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MigrationFile {
+    pub start_year: f64,
+    pub duration_years: f64,
+    pub curve: Curve,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MonteCarloFile {
+    pub samples: u32,
+    pub seed: u64,
+}
+
+/// Serializes `Some(x)` as `x` (the loader accepts both forms).
+fn bare_some<S: serde::Serializer, T: Serialize>(
+    value: &Option<T>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(inner) => inner.serialize(serializer),
+        None => serializer.serialize_none(),
+    }
+}
+
+/// Reads only `version`, ignoring everything else, so a newer file is named as such
+/// before its unknown fields are reported.
+#[derive(Deserialize)]
+pub struct VersionProbe {
+    pub version: Option<u64>,
+}

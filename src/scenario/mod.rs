@@ -1,0 +1,20 @@
+//! Scenario files: load (parse, then validate) and save the RON format of MODEL.md. No UI here.
+
+mod builtin;
+mod check;
+mod convert;
+mod error;
+mod file_format;
+mod load;
+mod ordered_map;
+mod save;
+
+pub use builtin::{BASELINE_RON, builtin_baseline};
+pub use check::{
+    BASE_YEAR_RANGE, MAX_NAME_CHARS, PLACEMENT_SUM_TOLERANCE, SAMPLES_RANGE, check,
+    check_distribution, normalise_placements,
+};
+pub use error::{LoadError, SaveError, ValidationError};
+pub use file_format::FORMAT_VERSION;
+pub use load::{MAX_FILE_BYTES, load_bytes, load_path, load_str};
+pub use save::{save_path, to_ron_string, write_atomically};
