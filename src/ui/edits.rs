@@ -1,0 +1,369 @@
+//! Edits the inputs panel asks for, applied to a copy of the scenario (pure data, no egui).
+//!
+//! The panel never mutates the scenario it shows: it returns `Edit`s, the app applies each one to a
+//! copy, checks the copy, and only then commits it, so the model never runs on an invalid scenario.
+
+use crate::model::{
+    Curve, MAX_PROVIDERS, MAX_WORKLOADS, Migration, ParamPath, Provider, Rgb, Scenario, Workload,
+};
+
+/// Which group of the inputs panel an edit came from (where its rejection message is shown).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Group {
+    Scenario,
+    Timeline,
+    Market,
+    Halo,
+    Providers,
+    Provider(usize),
+    Others,
+    Workloads,
+    Workload(usize),
+}
+
+/// Which of a workload's two placements.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Placement {
+    Base,
+    Target,
+}
+
+/// One change to a scenario, in model units (fractions, $B, years).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    RenameScenario(String),
+    BaseYear(i32),
+    HorizonYears(u32),
+    /// Any real-valued input addressed by its path (clamped to the path's valid range).
+    Value(ParamPath, f64),
+    /// Sets or unsets a workload's own margin.
+    WorkloadMargin(usize, Option<f64>),
+    /// Moves one provider's fraction of a placement; the others give way in proportion.
+    PlacementShare {
+        workload: usize,
+        which: Placement,
+        provider: usize,
+        fraction: f64,
+    },
+    Curve(usize, Curve),
+    ProviderColor(usize, Rgb),
+    OthersColor(Rgb),
+    RenameProvider(usize, String),
+    RenameOthers(String),
+    RenameWorkload(usize, String),
+    AddProvider,
+    RemoveProvider(usize),
+    AddWorkload,
+    RemoveWorkload(usize),
+}
+
+impl Edit {
+    /// The panel group the edit belongs to.
+    pub fn group(&self) -> Group {
+        match self {
+            Self::RenameScenario(_) => Group::Scenario,
+            Self::BaseYear(_) | Self::HorizonYears(_) => Group::Timeline,
+            Self::Value(path, _) => match *path {
+                ParamPath::MarketSize
+                | ParamPath::MarketGrowthStart
+                | ParamPath::MarketGrowthEnd => Group::Market,
+                ParamPath::Halo => Group::Halo,
+                ParamPath::Provider(i, _) => Group::Provider(i),
+                ParamPath::Others(_) => Group::Others,
+                ParamPath::Workload(w, _) => Group::Workload(w),
+            },
+            Self::WorkloadMargin(w, _)
+            | Self::PlacementShare { workload: w, .. }
+            | Self::Curve(w, _)
+            | Self::RenameWorkload(w, _)
+            | Self::RemoveWorkload(w) => Group::Workload(*w),
+            Self::ProviderColor(i, _) | Self::RenameProvider(i, _) | Self::RemoveProvider(i) => {
+                Group::Provider(*i)
+            }
+            Self::OthersColor(_) | Self::RenameOthers(_) => Group::Others,
+            Self::AddProvider => Group::Providers,
+            Self::AddWorkload => Group::Workloads,
+        }
+    }
+}
+
+/// Colors given to new providers, in turn.
+const NEW_PROVIDER_COLORS: [Rgb; 6] = [
+    Rgb([0x2C, 0xA0, 0x2C]),
+    Rgb([0x94, 0x67, 0xBD]),
+    Rgb([0xD6, 0x27, 0x28]),
+    Rgb([0x17, 0xBE, 0xCF]),
+    Rgb([0xBC, 0xBD, 0x22]),
+    Rgb([0xE3, 0x77, 0xC2]),
+];
+
+/// `scenario` with `edit` applied; the result still has to pass `scenario::check`.
+pub fn apply(scenario: &Scenario, edit: &Edit) -> Scenario {
+    let mut s = scenario.clone();
+    match edit {
+        Edit::RenameScenario(name) => s.name.clone_from(name),
+        Edit::BaseYear(year) => s.base_year = *year,
+        Edit::HorizonYears(years) => s.horizon_years = *years,
+        Edit::Value(path, value) => {
+            let value = path.valid_range(&s).clamp(*value);
+            path.set(&mut s, value);
+        }
+        Edit::WorkloadMargin(w, margin) => {
+            if let Some(workload) = s.workloads.get_mut(*w) {
+                workload.margin = *margin;
+            }
+            if margin.is_none() {
+                let path = ParamPath::Workload(*w, crate::model::WorkloadParam::Margin);
+                s.uncertainty.retain(|(key, _)| *key != path);
+            }
+        }
+        Edit::PlacementShare {
+            workload,
+            which,
+            provider,
+            fraction,
+        } => {
+            if let Some(w) = s.workloads.get_mut(*workload) {
+                let placement = match which {
+                    Placement::Base => &mut w.placement_base,
+                    Placement::Target => &mut w.placement_target,
+                };
+                set_share_keeping_sum(placement, *provider, *fraction);
+            }
+        }
+        Edit::Curve(w, curve) => {
+            if let Some(workload) = s.workloads.get_mut(*w) {
+                workload.migration.curve = *curve;
+            }
+        }
+        Edit::ProviderColor(i, color) => {
+            if let Some(p) = s.providers.get_mut(*i) {
+                p.color = *color;
+            }
+        }
+        Edit::OthersColor(color) => s.others.color = *color,
+        Edit::RenameProvider(i, name) => {
+            if let Some(p) = s.providers.get_mut(*i) {
+                p.name.clone_from(name);
+            }
+        }
+        Edit::RenameOthers(name) => s.others.name.clone_from(name),
+        Edit::RenameWorkload(w, name) => {
+            if let Some(workload) = s.workloads.get_mut(*w) {
+                workload.name.clone_from(name);
+            }
+        }
+        Edit::AddProvider => add_provider(&mut s),
+        Edit::RemoveProvider(i) => remove_provider(&mut s, *i),
+        Edit::AddWorkload => add_workload(&mut s),
+        Edit::RemoveWorkload(w) => remove_workload(&mut s, *w),
+    }
+    s
+}
+
+/// Sets `fractions[index]` to `fraction` (clamped to 0..=1) and scales the others so the sum is 1.
+///
+/// The others keep their proportions; when they are all zero they share the remainder equally.
+/// The largest of them absorbs the rounding, so the sum is 1 to the last bit that matters.
+pub fn set_share_keeping_sum(fractions: &mut [f64], index: usize, fraction: f64) {
+    if index >= fractions.len() {
+        return;
+    }
+    if fractions.len() == 1 {
+        fractions[0] = 1.0;
+        return;
+    }
+    let fraction = fraction.clamp(0.0, 1.0);
+    let remainder = 1.0 - fraction;
+    let others_sum: f64 = fractions
+        .iter()
+        .enumerate()
+        .filter(|(j, _)| *j != index)
+        .map(|(_, v)| v)
+        .sum();
+    let others_count = (fractions.len() - 1) as f64;
+    for (j, value) in fractions.iter_mut().enumerate() {
+        if j == index {
+            *value = fraction;
+        } else if others_sum > 1e-12 {
+            *value *= remainder / others_sum;
+        } else {
+            *value = remainder / others_count;
+        }
+    }
+    // Let the largest other absorb the rounding error.
+    let largest = fractions
+        .iter()
+        .enumerate()
+        .filter(|(j, _)| *j != index)
+        .max_by(|a, b| a.1.total_cmp(b.1))
+        .map(|(j, _)| j);
+    if let Some(largest) = largest {
+        let rest: f64 = fractions
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != largest)
+            .map(|(_, v)| v)
+            .sum();
+        fractions[largest] = (1.0 - rest).max(0.0);
+    }
+}
+
+/// A name not yet used by any provider (Others included) or by `taken`, like `Provider 5`.
+fn unused_name(prefix: &str, taken: &[&str]) -> String {
+    // One more candidate than there are names, so one of them is free.
+    (1..=taken.len() + 1)
+        .map(|n| format!("{prefix} {n}"))
+        .find(|name| !taken.contains(&name.as_str()))
+        .unwrap_or_else(|| prefix.to_owned())
+}
+
+fn add_provider(s: &mut Scenario) {
+    if s.providers.len() >= MAX_PROVIDERS {
+        return;
+    }
+    let mut taken: Vec<&str> = s.providers.iter().map(|p| p.name.as_str()).collect();
+    taken.push(&s.others.name);
+    let name = unused_name("Provider", &taken);
+    let color = NEW_PROVIDER_COLORS[s.providers.len() % NEW_PROVIDER_COLORS.len()];
+    let index = s.providers.len();
+    s.providers.push(Provider {
+        name,
+        color,
+        share: 0.0,
+        drift_per_year: 0.0,
+        margin: s.others.margin,
+        margin_drift_per_year: 0.0,
+        ev_sales: s.others.ev_sales,
+    });
+    // The new provider goes just before Others in every placement, with nothing placed on it.
+    for w in &mut s.workloads {
+        w.placement_base.insert(index, 0.0);
+        w.placement_target.insert(index, 0.0);
+    }
+}
+
+fn remove_provider(s: &mut Scenario, index: usize) {
+    if index >= s.providers.len() {
+        return;
+    }
+    s.providers.remove(index);
+    // Whatever a workload placed on the removed provider goes to Others.
+    for w in &mut s.workloads {
+        for placement in [&mut w.placement_base, &mut w.placement_target] {
+            let moved = placement.remove(index);
+            if let Some(others) = placement.last_mut() {
+                *others += moved;
+            }
+        }
+    }
+    s.sources = std::mem::take(&mut s.sources)
+        .into_iter()
+        .filter_map(|(path, text)| path.after_provider_removed(index).map(|p| (p, text)))
+        .collect();
+    s.uncertainty = std::mem::take(&mut s.uncertainty)
+        .into_iter()
+        .filter_map(|(path, dist)| path.after_provider_removed(index).map(|p| (p, dist)))
+        .collect();
+}
+
+fn add_workload(s: &mut Scenario) {
+    if s.workloads.len() >= MAX_WORKLOADS {
+        return;
+    }
+    let taken: Vec<&str> = s.workloads.iter().map(|w| w.name.as_str()).collect();
+    let name = unused_name("Workload", &taken);
+    // Placed like the market itself, so the base-year calibration stays valid.
+    let mut placement: Vec<f64> = s.providers.iter().map(|p| p.share).collect();
+    let named: f64 = placement.iter().sum();
+    placement.push((1.0 - named).max(0.0));
+    let sum: f64 = placement.iter().sum();
+    if sum > 0.0 {
+        for v in &mut placement {
+            *v /= sum;
+        }
+    }
+    let others_index = s.providers.len();
+    let others_fraction = placement[others_index];
+    set_share_keeping_sum(&mut placement, others_index, others_fraction);
+    s.workloads.push(Workload {
+        name,
+        spend_usd_bn: (s.market.size_usd_bn * 0.01).clamp(0.1, 10.0),
+        growth_start: s.market.growth_start,
+        growth_end: s.market.growth_end,
+        margin: None,
+        placement_base: placement.clone(),
+        placement_target: placement,
+        extent: 1.0,
+        migration: Migration {
+            start_year: f64::from(s.base_year + 1),
+            duration_years: 3.0,
+            curve: Curve::SCurve,
+        },
+    });
+}
+
+fn remove_workload(s: &mut Scenario, index: usize) {
+    if index >= s.workloads.len() {
+        return;
+    }
+    s.workloads.remove(index);
+    s.sources = std::mem::take(&mut s.sources)
+        .into_iter()
+        .filter_map(|(path, text)| path.after_workload_removed(index).map(|p| (p, text)))
+        .collect();
+    s.uncertainty = std::mem::take(&mut s.uncertainty)
+        .into_iter()
+        .filter_map(|(path, dist)| path.after_workload_removed(index).map(|p| (p, dist)))
+        .collect();
+}
+
+#[cfg(test)]
+#[allow(clippy::float_cmp)] // exact fractions are the point of these tests
+mod tests {
+    use super::*;
+
+    fn sum(v: &[f64]) -> f64 {
+        v.iter().sum()
+    }
+
+    #[test]
+    fn placement_others_give_way_in_proportion() {
+        let mut v = vec![0.5, 0.3, 0.2];
+        set_share_keeping_sum(&mut v, 0, 0.8);
+        assert_eq!(v[0], 0.8);
+        assert!((v[1] - 0.12).abs() < 1e-12);
+        assert!((v[2] - 0.08).abs() < 1e-12);
+        assert!((sum(&v) - 1.0).abs() < 1e-15);
+    }
+
+    #[test]
+    fn placement_from_all_on_one_spreads_equally() {
+        let mut v = vec![1.0, 0.0, 0.0];
+        set_share_keeping_sum(&mut v, 0, 0.4);
+        assert!(v.iter().zip([0.4, 0.3, 0.3]).all(|(a, b)| (a - b).abs() < 1e-15), "{v:?}");
+        set_share_keeping_sum(&mut v, 2, 1.0);
+        assert_eq!(v, vec![0.0, 0.0, 1.0]);
+        set_share_keeping_sum(&mut v, 1, 1.5);
+        assert_eq!(v, vec![0.0, 1.0, 0.0]);
+    }
+
+    #[test]
+    fn placement_sum_stays_one_over_many_moves() {
+        let mut v = vec![0.25; 4];
+        for step in 0..1000 {
+            let i = step % 4;
+            set_share_keeping_sum(&mut v, i, f64::from((step * 37 % 101) as u32) / 100.0);
+            assert!((sum(&v) - 1.0).abs() < 1e-12, "{v:?}");
+            assert!(v.iter().all(|x| (0.0..=1.0).contains(x)));
+        }
+    }
+
+    #[test]
+    fn unused_names_count_up() {
+        assert_eq!(
+            unused_name("Provider", &["Provider 1", "AWS"]),
+            "Provider 2"
+        );
+    }
+}

@@ -1,0 +1,173 @@
+//! Commands and the menu bar: menu items and keyboard shortcuts only push a `Command`; the app
+//! runs the queue after the frame (no side effects while drawing).
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+use serde::{Deserialize, Serialize};
+
+use crate::ui::plots::{Chart, PlotLayout};
+
+/// Light, dark, or whatever the system uses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    #[default]
+    Dark,
+    Light,
+    System,
+}
+
+impl ThemeChoice {
+    pub fn preference(self) -> egui::ThemePreference {
+        match self {
+            Self::Dark => egui::ThemePreference::Dark,
+            Self::Light => egui::ThemePreference::Light,
+            Self::System => egui::ThemePreference::System,
+        }
+    }
+}
+
+/// Something the person asked for from a menu or a shortcut.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Back to the scenario as opened, dropping every edit.
+    Revert,
+    Quit,
+    SetTheme(ThemeChoice),
+    ToggleTheme,
+    SetLayout(PlotLayout),
+    ToggleLayout,
+    ShowChart(Chart),
+    ToggleInputs,
+    ToggleSummary,
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+    About,
+}
+
+const CHART_KEYS: [Key; 4] = [Key::Num1, Key::Num2, Key::Num3, Key::Num4];
+
+impl Command {
+    /// The keyboard shortcut, if the command has one.
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        let cmd = |key| Some(KeyboardShortcut::new(Modifiers::COMMAND, key));
+        match self {
+            Self::Quit => cmd(Key::Q),
+            Self::ToggleTheme => cmd(Key::T),
+            Self::ToggleLayout => cmd(Key::G),
+            Self::ToggleInputs => cmd(Key::B),
+            Self::ShowChart(chart) => Chart::ALL
+                .iter()
+                .position(|c| *c == chart)
+                .and_then(|i| cmd(CHART_KEYS[i])),
+            Self::ZoomIn => Some(egui::gui_zoom::kb_shortcuts::ZOOM_IN),
+            Self::ZoomOut => Some(egui::gui_zoom::kb_shortcuts::ZOOM_OUT),
+            Self::ZoomReset => Some(egui::gui_zoom::kb_shortcuts::ZOOM_RESET),
+            _ => None,
+        }
+    }
+
+    /// Commands whose shortcuts the app handles itself (egui handles the zoom keys).
+    fn with_own_shortcuts() -> impl Iterator<Item = Self> {
+        [
+            Self::Quit,
+            Self::ToggleTheme,
+            Self::ToggleLayout,
+            Self::ToggleInputs,
+        ]
+        .into_iter()
+        .chain(Chart::ALL.map(Self::ShowChart))
+    }
+}
+
+/// Pushes the commands whose shortcuts were pressed this frame (not while typing in a field).
+pub fn shortcuts(ctx: &egui::Context, commands: &mut Vec<Command>) {
+    if ctx.egui_wants_keyboard_input() {
+        return;
+    }
+    for command in Command::with_own_shortcuts() {
+        if let Some(shortcut) = command.shortcut()
+            && ctx.input_mut(|i| i.consume_shortcut(&shortcut))
+        {
+            commands.push(command);
+        }
+    }
+}
+
+/// A menu item that pushes `command`, with its shortcut shown.
+fn item(ui: &mut egui::Ui, label: &str, command: Command, commands: &mut Vec<Command>) {
+    let mut button = egui::Button::new(label);
+    if let Some(shortcut) = command.shortcut() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+    }
+    if ui.add(button).clicked() {
+        commands.push(command);
+    }
+}
+
+/// What the View menu shows as selected.
+pub struct ViewState {
+    pub theme: ThemeChoice,
+    pub layout: PlotLayout,
+    pub show_inputs: bool,
+    pub show_summary: bool,
+}
+
+/// The menu bar.
+pub fn menu_bar_ui(ui: &mut egui::Ui, view: &ViewState, dirty: bool, commands: &mut Vec<Command>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            let revert = ui
+                .add_enabled(dirty, egui::Button::new("Revert changes"))
+                .on_hover_text("Drop every edit and go back to the scenario as it was opened.");
+            if revert.clicked() {
+                commands.push(Command::Revert);
+            }
+            ui.separator();
+            item(ui, "Quit", Command::Quit, commands);
+        });
+        ui.menu_button("View", |ui| {
+            for (choice, label) in [
+                (ThemeChoice::Dark, "Dark theme"),
+                (ThemeChoice::Light, "Light theme"),
+                (ThemeChoice::System, "Follow system theme"),
+            ] {
+                if ui.radio(view.theme == choice, label).clicked() {
+                    commands.push(Command::SetTheme(choice));
+                }
+            }
+            item(ui, "Toggle dark/light", Command::ToggleTheme, commands);
+            ui.separator();
+            for (layout, label) in [
+                (PlotLayout::Tabs, "Charts as tabs"),
+                (PlotLayout::Grid, "Charts in a grid"),
+            ] {
+                if ui.radio(view.layout == layout, label).clicked() {
+                    commands.push(Command::SetLayout(layout));
+                }
+            }
+            for chart in Chart::ALL {
+                item(ui, chart.title(), Command::ShowChart(chart), commands);
+            }
+            ui.separator();
+            if ui
+                .checkbox(&mut view.show_inputs.clone(), "Inputs panel")
+                .clicked()
+            {
+                commands.push(Command::ToggleInputs);
+            }
+            if ui
+                .checkbox(&mut view.show_summary.clone(), "Summary panel")
+                .clicked()
+            {
+                commands.push(Command::ToggleSummary);
+            }
+            ui.separator();
+            item(ui, "Zoom in", Command::ZoomIn, commands);
+            item(ui, "Zoom out", Command::ZoomOut, commands);
+            item(ui, "Reset zoom", Command::ZoomReset, commands);
+        });
+        ui.menu_button("Help", |ui| {
+            item(ui, "About cloudshift", Command::About, commands);
+        });
+    });
+}

@@ -1,0 +1,73 @@
+//! The desktop app (eframe/egui): inputs on sliders, outputs on charts, a summary with events.
+//!
+//! The UI edits a copy of the scenario, checks it, and reads a cached projection; the model itself
+//! lives in `crate::model` and knows nothing of egui.
+
+mod app;
+mod charts;
+pub mod edits;
+pub mod events;
+mod inputs;
+pub mod menu;
+mod placement;
+pub mod plots;
+mod providers;
+pub mod summary;
+mod widgets;
+mod workloads;
+
+use std::path::PathBuf;
+
+pub use app::{CloudshiftApp, Prefs};
+
+use crate::model::Scenario;
+
+/// Why the window could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum UiStartError {
+    #[error(
+        "no display available (neither DISPLAY nor WAYLAND_DISPLAY is set), so the window cannot open; \
+         the command line works without one: see `cloudshift --help`"
+    )]
+    NoDisplay,
+    #[error(
+        "the window could not be opened: {0}; the command line works without one: see `cloudshift --help`"
+    )]
+    Eframe(String),
+}
+
+/// Whether a graphical session seems to be available.
+fn display_available() -> bool {
+    ["DISPLAY", "WAYLAND_DISPLAY"]
+        .iter()
+        .any(|var| std::env::var_os(var).is_some_and(|v| !v.is_empty()))
+}
+
+/// Opens the window on `scenario` (opened from `path`, if any) and runs until it is closed.
+pub fn run_native(scenario: Scenario, path: Option<PathBuf>) -> Result<(), UiStartError> {
+    if !display_available() {
+        return Err(UiStartError::NoDisplay);
+    }
+    let title = format!("{} — cloudshift", scenario.name);
+    let persistence_path = directories::ProjectDirs::from("", "", "cloudshift")
+        .map(|dirs| dirs.data_dir().join("app.ron"));
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(title)
+            .with_app_id("cloudshift")
+            .with_inner_size([1440.0, 900.0])
+            .with_min_inner_size([800.0, 560.0]),
+        persistence_path,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "cloudshift",
+        options,
+        Box::new(move |cc| {
+            Ok(Box::new(CloudshiftApp::from_creation_context(
+                cc, scenario, path,
+            )))
+        }),
+    )
+    .map_err(|e| UiStartError::Eframe(e.to_string()))
+}

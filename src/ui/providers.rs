@@ -1,0 +1,179 @@
+//! The providers group of the inputs panel: one section per named provider (share, drift, margin,
+//! margin drift, EV/sales, color, name, remove), adding providers, and the residual Others.
+
+use egui::RichText;
+
+use crate::model::{MAX_PROVIDERS, OthersParam, ParamPath, ProviderParam, Rgb, Scenario};
+use crate::ui::edits::{Edit, Group};
+use crate::ui::inputs::{Rejection, rejection_for};
+use crate::ui::widgets::{Unit, color32, name_editor, param_slider};
+use crate::units;
+
+/// Every named provider, the total of their shares, and the button that adds one.
+pub fn providers_ui(
+    ui: &mut egui::Ui,
+    scenario: &Scenario,
+    rejection: Option<&Rejection>,
+    edits: &mut Vec<Edit>,
+) {
+    for (i, provider) in scenario.providers.iter().enumerate() {
+        let header = RichText::new(&provider.name)
+            .color(color32(provider.color))
+            .strong();
+        egui::CollapsingHeader::new(header)
+            .id_salt(("provider", i))
+            .default_open(true)
+            .show(ui, |ui| {
+                provider_ui(ui, scenario, i, edits);
+                rejection_for(ui, rejection, Group::Provider(i));
+            });
+    }
+    let named: f64 = scenario.providers.iter().map(|p| p.share).sum();
+    ui.horizontal(|ui| {
+        ui.label(format!(
+            "Named providers hold {} of the market;",
+            units::percent(named)
+        ));
+        ui.label(format!(
+            "{} holds {}.",
+            scenario.others.name,
+            units::percent((1.0 - named).max(0.0))
+        ));
+    });
+    let can_add = scenario.providers.len() < MAX_PROVIDERS;
+    let add = ui
+        .add_enabled(can_add, egui::Button::new("Add provider"))
+        .on_hover_text(
+            "Adds a provider with no share; give it a share, a drift or a place in a workload.",
+        )
+        .on_disabled_hover_text(format!(
+            "A scenario holds at most {MAX_PROVIDERS} named providers."
+        ));
+    if add.clicked() {
+        edits.push(Edit::AddProvider);
+    }
+    rejection_for(ui, rejection, Group::Providers);
+}
+
+fn provider_ui(ui: &mut egui::Ui, scenario: &Scenario, i: usize, edits: &mut Vec<Edit>) {
+    let Some(provider) = scenario.providers.get(i) else {
+        return;
+    };
+    let name = provider.name.as_str();
+    let path = |param| ParamPath::Provider(i, param);
+    param_slider(
+        ui,
+        scenario,
+        path(ProviderParam::Share),
+        &format!("{name} share"),
+        Unit::Percent,
+        0.0..=100.0,
+        edits,
+    );
+    param_slider(
+        ui,
+        scenario,
+        path(ProviderParam::Drift),
+        &format!("{name} drift"),
+        Unit::PointsPerYear,
+        -3.0..=3.0,
+        edits,
+    );
+    param_slider(
+        ui,
+        scenario,
+        path(ProviderParam::Margin),
+        &format!("{name} margin"),
+        Unit::Percent,
+        -20.0..=80.0,
+        edits,
+    );
+    param_slider(
+        ui,
+        scenario,
+        path(ProviderParam::MarginDrift),
+        &format!("{name} margin drift"),
+        Unit::PointsPerYear,
+        -3.0..=3.0,
+        edits,
+    );
+    param_slider(
+        ui,
+        scenario,
+        path(ProviderParam::EvSales),
+        &format!("{name} EV/sales"),
+        Unit::Times,
+        0.0..=30.0,
+        edits,
+    );
+    ui.horizontal(|ui| {
+        if let Some(color) = color_button(ui, provider.color, &format!("{name} color")) {
+            edits.push(Edit::ProviderColor(i, color));
+        }
+        if let Some(new_name) = name_editor(ui, ("provider-name", i), "Name", name) {
+            edits.push(Edit::RenameProvider(i, new_name));
+        }
+    });
+    let remove = ui
+        .add_enabled(
+            scenario.providers.len() > 1,
+            egui::Button::new(format!("Remove {name}")),
+        )
+        .on_hover_text(
+            "Removes the provider; what workloads placed on it moves to the rest of the market.",
+        );
+    if remove.clicked() {
+        edits.push(Edit::RemoveProvider(i));
+    }
+}
+
+/// The residual provider: margin, margin drift, EV/sales, color and name.
+pub fn others_ui(ui: &mut egui::Ui, scenario: &Scenario, edits: &mut Vec<Edit>) {
+    let name = scenario.others.name.as_str();
+    ui.label(RichText::new("Its share is whatever the named providers leave.").weak());
+    let path = ParamPath::Others;
+    param_slider(
+        ui,
+        scenario,
+        path(OthersParam::Margin),
+        &format!("{name} margin"),
+        Unit::Percent,
+        -20.0..=80.0,
+        edits,
+    );
+    param_slider(
+        ui,
+        scenario,
+        path(OthersParam::MarginDrift),
+        &format!("{name} margin drift"),
+        Unit::PointsPerYear,
+        -3.0..=3.0,
+        edits,
+    );
+    param_slider(
+        ui,
+        scenario,
+        path(OthersParam::EvSales),
+        &format!("{name} EV/sales"),
+        Unit::Times,
+        0.0..=30.0,
+        edits,
+    );
+    ui.horizontal(|ui| {
+        if let Some(color) = color_button(ui, scenario.others.color, &format!("{name} color")) {
+            edits.push(Edit::OthersColor(color));
+        }
+        if let Some(new_name) = name_editor(ui, "others-name", "Name", name) {
+            edits.push(Edit::RenameOthers(new_name));
+        }
+    });
+}
+
+/// A color button with an accessible label; returns the new color when it changed.
+fn color_button(ui: &mut egui::Ui, color: Rgb, label: &str) -> Option<Rgb> {
+    let mut rgb = color.0;
+    let response = ui.color_edit_button_srgb(&mut rgb).on_hover_text(label);
+    response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::ColorWell, true, label));
+    (response.changed() && rgb != color.0).then_some(Rgb(rgb))
+}

@@ -1,0 +1,65 @@
+//! The event scanner on the baseline: every event it names can be read off the projection.
+
+use cloudshift::model::{Measure, project};
+use cloudshift::scenario::builtin_baseline;
+use cloudshift::ui::events::{EventKind, scan};
+
+#[test]
+fn spend_thresholds_match_the_projection() {
+    let scenario = builtin_baseline();
+    let projection = project(&scenario);
+    let events = scan(&scenario, &projection);
+    let azure = scenario.provider_index("Azure").unwrap();
+    let spend_on_azure =
+        |t: usize| projection.workload_spend_at(t, 0) * projection.placement_at(t, 0, azure);
+    let t = (1..projection.years)
+        .find(|&t| spend_on_azure(t - 1) < 25.0 && spend_on_azure(t) >= 25.0)
+        .unwrap();
+    let expected = format!(
+        "OpenAI's spend on Azure passes $25B in {}",
+        projection.year(t)
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e.kind == EventKind::SpendThreshold && e.text == expected),
+        "{expected}: {events:?}"
+    );
+}
+
+#[test]
+fn events_are_sorted_and_crossovers_are_real() {
+    let scenario = builtin_baseline();
+    let projection = project(&scenario);
+    let events = scan(&scenario, &projection);
+    assert!(events.windows(2).all(|w| w[0].year <= w[1].year));
+    for event in events.iter().filter(|e| e.kind == EventKind::Crossover) {
+        let (a, rest) = event.text.split_once("'s revenue passes ").unwrap();
+        let (b, _) = rest.split_once("'s in ").unwrap();
+        let (a, b) = (
+            scenario.provider_index(a).unwrap(),
+            scenario.provider_index(b).unwrap(),
+        );
+        let t = projection.year_index(event.year).unwrap();
+        assert!(
+            projection.value(Measure::Revenue, t, a) > projection.value(Measure::Revenue, t, b)
+        );
+        assert!(
+            projection.value(Measure::Revenue, t - 1, a)
+                < projection.value(Measure::Revenue, t - 1, b)
+        );
+    }
+}
+
+#[test]
+fn share_peaks_are_inside_the_horizon() {
+    let scenario = builtin_baseline();
+    let projection = project(&scenario);
+    for event in scan(&scenario, &projection)
+        .iter()
+        .filter(|e| e.kind == EventKind::SharePeak)
+    {
+        let t = projection.year_index(event.year).unwrap();
+        assert!(t > 0 && t + 1 < projection.years, "{event:?}");
+    }
+}
