@@ -2,8 +2,8 @@
 #![allow(clippy::float_cmp)] // exact equality with the deterministic model is what several tests check
 
 use cloudshift::model::uncertainty::{
-    RunControl, SimulationError, SolveError, draw_inputs, percentiles_by_sorting, sensitivity,
-    simulate, solve, triangular_inverse_cdf,
+    RunControl, SimulationError, SolveError, draw_inputs, percentiles_by_sorting, profile,
+    sensitivity, simulate, solve, triangular_inverse_cdf,
 };
 use cloudshift::model::{
     Curve, Distribution, Market, Measure, Migration, Others, ParamPath, Provider, ProviderParam,
@@ -250,6 +250,15 @@ fn same_output_on_one_and_two_threads_and_repeatable() {
 }
 
 #[test]
+fn several_store_passes_give_the_same_result_as_one() {
+    let s = baseline_like();
+    let one = simulate(&s, 2_000, 11, &RunControl::default()).unwrap();
+    // 40 series of 2,000 draws per pass: 264 stored series take 7 passes.
+    let passes = profile::simulate_with_store_budget(&s, 2_000, 11, 40 * 2_000 * 4).unwrap();
+    assert_eq!(one, passes);
+}
+
+#[test]
 fn summary_matches_a_naive_computation() {
     // Re-run every draw by hand and compare mean and percentiles (sorting in f64).
     let s = baseline_like();
@@ -479,7 +488,7 @@ fn goal_seek_handles_steps_and_non_monotone_outputs() {
     assert!(before > after && after == 0.0);
     match solve(&s, start, 0, Measure::WorkloadRevenue, 2030, before / 2.0) {
         Err(SolveError::Jump { param_value, .. }) => {
-            assert!((param_value - 2027.0).abs() < 1e-6, "{param_value}")
+            assert!((param_value - 2027.0).abs() < 1e-6, "{param_value}");
         }
         other => panic!("{other:?}"),
     }

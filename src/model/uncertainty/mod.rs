@@ -16,6 +16,6 @@ pub use percentiles::{PERCENTILE_PROBABILITIES, Stats, percentiles_by_sorting};
 pub use sensitivity::{TornadoBar, sensitivity};
 pub use simulate::{
     CHUNK_DRAWS, MAX_SAMPLES, Progress, RunControl, STORE_BUDGET_BYTES, SimulationError,
-    SimulationSummary, draw_inputs, simulate,
+    SimulationSummary, draw_inputs, profile, simulate,
 };
 pub use solve::{GRID_INTERVALS, SolveError, solve};
