@@ -33,13 +33,27 @@ fn events_are_sorted_and_crossovers_are_real() {
     let projection = project(&scenario);
     let events = scan(&scenario, &projection);
     assert!(events.windows(2).all(|w| w[0].year <= w[1].year));
+    let possessive = |n: &str| {
+        if n.ends_with('s') {
+            format!("{n}'")
+        } else {
+            format!("{n}'s")
+        }
+    };
+    let providers = projection.providers;
     for event in events.iter().filter(|e| e.kind == EventKind::Crossover) {
-        let (a, rest) = event.text.split_once("'s revenue passes ").unwrap();
-        let (b, _) = rest.split_once("'s in ").unwrap();
-        let (a, b) = (
-            scenario.provider_index(a).unwrap(),
-            scenario.provider_index(b).unwrap(),
-        );
+        let (a, b) = (0..providers)
+            .flat_map(|a| (0..providers).map(move |b| (a, b)))
+            .find(|&(a, b)| {
+                event.text
+                    == format!(
+                        "{} revenue passes {} in {}",
+                        possessive(scenario.provider_name(a)),
+                        possessive(scenario.provider_name(b)),
+                        event.year
+                    )
+            })
+            .unwrap();
         let t = projection.year_index(event.year).unwrap();
         assert!(
             projection.value(Measure::Revenue, t, a) > projection.value(Measure::Revenue, t, b)

@@ -3,10 +3,10 @@
 //! Each reads the cached projection; hover read-outs give the year and exact values.
 
 use egui::{Color32, Vec2};
-use egui_plot::{Corner, FilledArea, HLine, HoverPosition, Legend, Line, LineStyle, PlotPoints};
+use egui_plot::{FilledArea, HLine, HoverPosition, Line, LineStyle, PlotPoints};
 
 use crate::model::Measure;
-use crate::ui::plots::{Chart, ChartData, YUnit, year_markers, year_plot};
+use crate::ui::plots::{Chart, ChartData, YUnit, with_legend, year_markers, year_plot};
 use crate::ui::widgets::color32;
 use crate::units;
 
@@ -70,11 +70,6 @@ fn share_ui(ui: &mut egui::Ui, data: &ChartData<'_>, size: Vec2) {
     let dark = ui.visuals().dark_mode;
     let projection = data.projection;
     let plot = year_plot("share-plot", YUnit::Percent, "Share of the market", data)
-        .legend(
-            Legend::default()
-                .position(Corner::RightBottom)
-                .background_alpha(0.85),
-        )
         .include_y(0.0)
         .include_y(1.0)
         .width(size.x)
@@ -89,7 +84,7 @@ fn share_ui(ui: &mut egui::Ui, data: &ChartData<'_>, size: Vec2) {
                 ))
             })
         });
-    plot.show(ui, |pui| {
+    with_legend(plot, size).show(ui, |pui| {
         let mut lower = vec![0.0; projection.years];
         for p in 0..projection.providers {
             let color = color32(data.scenario.provider_color(p));
@@ -146,7 +141,7 @@ fn revenue_ui(ui: &mut egui::Ui, data: &ChartData<'_>, size: Vec2) {
                 ))
             })
         });
-    plot.show(ui, |pui| {
+    with_legend(plot, size).show(ui, |pui| {
         for p in 0..projection.providers {
             let color = color32(data.scenario.provider_color(p));
             let cf = points(&data.years, series(data, Measure::CounterfactualRevenue, p));
@@ -211,11 +206,6 @@ fn workload_placement_ui(ui: &mut egui::Ui, data: &ChartData<'_>, w: usize, size
         &format!("{} spend placed", workload.name),
         data,
     )
-    .legend(
-        Legend::default()
-            .position(Corner::RightBottom)
-            .background_alpha(0.85),
-    )
     .include_y(0.0)
     .include_y(1.0)
     .width(size.x)
@@ -232,7 +222,7 @@ fn workload_placement_ui(ui: &mut egui::Ui, data: &ChartData<'_>, w: usize, size
             ))
         })
     });
-    plot.show(ui, |pui| {
+    with_legend(plot, size).show(ui, |pui| {
         let mut lower = vec![0.0; projection.years];
         for &p in &used {
             let color = color32(data.scenario.provider_color(p));
@@ -261,8 +251,8 @@ fn workload_placement_ui(ui: &mut egui::Ui, data: &ChartData<'_>, w: usize, size
 
 fn delta_ui(ui: &mut egui::Ui, data: &ChartData<'_>, size: Vec2) {
     let gap = ui.spacing().item_spacing.y;
-    let each = egui::vec2(size.x, ((size.y - gap) / 2.0).max(100.0));
-    measure_lines_ui(ui, data, Measure::RevenueDelta, "Revenue delta ($B)", each);
+    let each = egui::vec2(size.x, ((size.y - gap) / 2.0).max(60.0));
+    measure_lines_ui(ui, data, Measure::RevenueDelta, "Δ revenue ($B)", each);
     measure_lines_ui(ui, data, Measure::ValueAtStake, "Value at stake ($B)", each);
 }
 
@@ -294,7 +284,7 @@ fn measure_lines_ui(
                 })
             })
         });
-    plot.show(ui, |pui| {
+    with_legend(plot, size).show(ui, |pui| {
         let zero = if dark {
             Color32::from_gray(120)
         } else {

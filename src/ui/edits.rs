@@ -341,7 +341,12 @@ mod tests {
     fn placement_from_all_on_one_spreads_equally() {
         let mut v = vec![1.0, 0.0, 0.0];
         set_share_keeping_sum(&mut v, 0, 0.4);
-        assert!(v.iter().zip([0.4, 0.3, 0.3]).all(|(a, b)| (a - b).abs() < 1e-15), "{v:?}");
+        assert!(
+            v.iter()
+                .zip([0.4, 0.3, 0.3])
+                .all(|(a, b)| (a - b).abs() < 1e-15),
+            "{v:?}"
+        );
         set_share_keeping_sum(&mut v, 2, 1.0);
         assert_eq!(v, vec![0.0, 0.0, 1.0]);
         set_share_keeping_sum(&mut v, 1, 1.5);

@@ -63,15 +63,24 @@ fn revenue_crossovers(scenario: &Scenario, projection: &Projection, events: &mut
                         year: projection.year(t),
                         kind: EventKind::Crossover,
                         text: format!(
-                            "{}'s revenue passes {}'s in {}",
-                            scenario.provider_name(a),
-                            scenario.provider_name(b),
+                            "{} revenue passes {} in {}",
+                            possessive(scenario.provider_name(a)),
+                            possessive(scenario.provider_name(b)),
                             projection.year(t)
                         ),
                     });
                 }
             }
         }
+    }
+}
+
+/// `AWS's`, `Azure's`, but `Others'` (a plural ending in a lowercase s).
+fn possessive(name: &str) -> String {
+    if name.ends_with('s') {
+        format!("{name}'")
+    } else {
+        format!("{name}'s")
     }
 }
 
@@ -115,8 +124,8 @@ fn spend_thresholds(scenario: &Scenario, projection: &Projection, events: &mut V
                         year: projection.year(t),
                         kind: EventKind::SpendThreshold,
                         text: format!(
-                            "{}'s spend on {} passes {} in {}",
-                            workload.name,
+                            "{} spend on {} passes {} in {}",
+                            possessive(&workload.name),
                             scenario.provider_name(p),
                             round_money(threshold),
                             projection.year(t)
@@ -145,8 +154,8 @@ fn share_extremes(scenario: &Scenario, projection: &Projection, events: &mut Vec
                 year: projection.year(peak_t),
                 kind: EventKind::SharePeak,
                 text: format!(
-                    "{}'s share peaks in {} at {}",
-                    scenario.provider_name(p),
+                    "{} share peaks in {} at {}",
+                    possessive(scenario.provider_name(p)),
                     projection.year(peak_t),
                     units::percent(peak)
                 ),
@@ -161,12 +170,30 @@ fn share_extremes(scenario: &Scenario, projection: &Projection, events: &mut Vec
                 year: projection.year(trough_t),
                 kind: EventKind::ShareTrough,
                 text: format!(
-                    "{}'s share bottoms out in {} at {}",
-                    scenario.provider_name(p),
+                    "{} share bottoms out in {} at {}",
+                    possessive(scenario.provider_name(p)),
                     projection.year(trough_t),
                     units::percent(trough)
                 ),
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_read_naturally() {
+        assert_eq!(possessive("AWS"), "AWS's");
+        assert_eq!(possessive("Others"), "Others'");
+        assert_eq!(round_money(25.0), "$25B");
+        assert_eq!(round_money(1000.0), "$1T");
+        assert_eq!(round_money(2500.0), "$2.5T");
+        assert_eq!(
+            threshold_ladder(120.0).collect::<Vec<_>>(),
+            vec![10.0, 25.0, 50.0, 100.0]
+        );
     }
 }

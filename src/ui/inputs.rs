@@ -3,7 +3,7 @@
 
 use crate::model::{MAX_HORIZON_YEARS, ParamPath, Scenario};
 use crate::ui::edits::{Edit, Group};
-use crate::ui::widgets::{Unit, name_editor, param_slider, rejection_ui, unit_slider};
+use crate::ui::widgets::{Unit, fit_sliders, name_editor, param_slider, rejection_ui, unit_slider};
 use crate::ui::{providers, workloads};
 
 /// The last edit that was refused, and why; shown inline in its group.
@@ -30,9 +30,6 @@ pub fn inputs_ui(
     rejection: Option<&Rejection>,
     edits: &mut Vec<Edit>,
 ) {
-    // Sliders take what the panel leaves after the value box and the label.
-    ui.spacing_mut().slider_width = (ui.available_width() - 190.0).clamp(90.0, 260.0);
-
     egui::CollapsingHeader::new("Scenario")
         .default_open(true)
         .show(ui, |ui| {
@@ -48,6 +45,7 @@ pub fn inputs_ui(
     egui::CollapsingHeader::new("Timeline")
         .default_open(true)
         .show(ui, |ui| {
+            fit_sliders(ui, "Market growth start");
             timeline_ui(ui, scenario, edits);
             rejection_for(ui, rejection, Group::Timeline);
         });
@@ -55,6 +53,7 @@ pub fn inputs_ui(
     egui::CollapsingHeader::new("Market")
         .default_open(true)
         .show(ui, |ui| {
+            fit_sliders(ui, "Market growth start");
             param_slider(
                 ui,
                 scenario,
@@ -108,6 +107,7 @@ pub fn inputs_ui(
     egui::CollapsingHeader::new("Halo")
         .default_open(true)
         .show(ui, |ui| {
+            fit_sliders(ui, "Market growth start");
             param_slider(
                 ui,
                 scenario,

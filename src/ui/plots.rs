@@ -3,7 +3,8 @@
 
 use egui::{Color32, Id};
 use egui_plot::{
-    Corner, GridInput, GridMark, Legend, LineStyle, Plot, PlotUi, VLine, uniform_grid_spacer,
+    ColorConflictHandling, Corner, GridInput, GridMark, Legend, LineStyle, Plot, PlotUi, VLine,
+    uniform_grid_spacer,
 };
 use serde::{Deserialize, Serialize};
 
@@ -91,21 +92,23 @@ pub fn plots_ui(
     layout: &mut PlotLayout,
     chart: &mut Chart,
 ) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
+        ui.selectable_value(layout, PlotLayout::Tabs, "Tabs")
+            .on_hover_text("Show one chart at a time.");
+        ui.selectable_value(layout, PlotLayout::Grid, "Grid")
+            .on_hover_text("Show all four charts at once.");
+        ui.separator();
         if *layout == PlotLayout::Tabs {
             for c in Chart::ALL {
                 ui.selectable_value(chart, c, c.title())
                     .on_hover_text(c.description());
             }
         } else {
-            ui.strong("All charts");
+            ui.label(
+                egui::RichText::new("Hover for values · drag to pan · double-click to reset")
+                    .weak(),
+            );
         }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.selectable_value(layout, PlotLayout::Grid, "Grid")
-                .on_hover_text("Show all four charts at once.");
-            ui.selectable_value(layout, PlotLayout::Tabs, "Tabs")
-                .on_hover_text("Show one chart at a time.");
-        });
     });
     ui.separator();
     match *layout {
@@ -154,6 +157,22 @@ fn year_steps(input: &GridInput) -> [f64; 3] {
     [smallest, smallest * 5.0, smallest * 10.0]
 }
 
+/// Adds a legend when the plot is big enough for one not to hide the data.
+pub fn with_legend(plot: Plot<'_>, size: egui::Vec2) -> Plot<'_> {
+    if size.x >= 480.0 && size.y >= 300.0 {
+        plot.legend(
+            Legend::default()
+                .position(Corner::LeftTop)
+                .background_alpha(0.85)
+                .follow_insertion_order(true)
+                // A provider's area and its edge line share a legend entry: show the line's color.
+                .color_conflict_handling(ColorConflictHandling::PickLast),
+        )
+    } else {
+        plot
+    }
+}
+
 /// The kind of values on a chart's y axis.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum YUnit {
@@ -169,11 +188,6 @@ pub fn year_plot<'a>(id: &str, y_unit: YUnit, y_label: &str, data: &ChartData<'_
     let first = data.years.first().copied().unwrap_or(0.0);
     let last = data.years.last().copied().unwrap_or(first + 1.0);
     Plot::new(id)
-        .legend(
-            Legend::default()
-                .position(Corner::LeftTop)
-                .background_alpha(0.85),
-        )
         .x_axis_label("Year")
         .y_axis_label(y_label.to_owned())
         .link_axis(group, [true, false])

@@ -6,7 +6,7 @@ use egui::RichText;
 use crate::model::{MAX_PROVIDERS, OthersParam, ParamPath, ProviderParam, Rgb, Scenario};
 use crate::ui::edits::{Edit, Group};
 use crate::ui::inputs::{Rejection, rejection_for};
-use crate::ui::widgets::{Unit, color32, name_editor, param_slider};
+use crate::ui::widgets::{Unit, color32, fit_sliders, name_editor, param_slider};
 use crate::units;
 
 /// Every named provider, the total of their shares, and the button that adds one.
@@ -60,6 +60,7 @@ fn provider_ui(ui: &mut egui::Ui, scenario: &Scenario, i: usize, edits: &mut Vec
         return;
     };
     let name = provider.name.as_str();
+    fit_sliders(ui, &format!("{name} margin drift"));
     let path = |param| ParamPath::Provider(i, param);
     param_slider(
         ui,
@@ -131,6 +132,7 @@ fn provider_ui(ui: &mut egui::Ui, scenario: &Scenario, i: usize, edits: &mut Vec
 pub fn others_ui(ui: &mut egui::Ui, scenario: &Scenario, edits: &mut Vec<Edit>) {
     let name = scenario.others.name.as_str();
     ui.label(RichText::new("Its share is whatever the named providers leave.").weak());
+    fit_sliders(ui, &format!("{name} margin drift"));
     let path = ParamPath::Others;
     param_slider(
         ui,

@@ -129,9 +129,10 @@ fn table_ui(
             .weak(),
         );
     });
+    // A seventh, empty column takes the spare width, so the right-aligned ones fit their contents.
     egui::Grid::new("summary-grid")
         .striped(true)
-        .num_columns(6)
+        .num_columns(7)
         .spacing([14.0, 4.0])
         .show(ui, |ui| {
             ui.strong("Provider");
@@ -140,6 +141,7 @@ fn table_ui(
                     ui.strong(title).on_hover_text(hover);
                 });
             }
+            ui.allocate_space(egui::Vec2::ZERO);
             ui.end_row();
             for row in summary_rows(scenario, projection, t) {
                 ui.horizontal(|ui| {
@@ -155,6 +157,7 @@ fn table_ui(
                 ] {
                     ui.with_layout(Layout::right_to_left(Align::Center), |ui| ui.label(cell));
                 }
+                ui.allocate_space(egui::Vec2::ZERO);
                 ui.end_row();
             }
         });

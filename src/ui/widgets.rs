@@ -172,6 +172,20 @@ fn path_is_fraction(path: ParamPath) -> bool {
     )
 }
 
+/// Sizes the sliders of a group so the longest label and its value box fit beside them.
+pub fn fit_sliders(ui: &mut egui::Ui, longest_label: &str) {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let label_width = ui.fonts_mut(|f| {
+        f.layout_no_wrap(longest_label.to_owned(), font, Color32::WHITE)
+            .size()
+            .x
+    });
+    let value_width = 96.0;
+    let gaps = 3.0 * ui.spacing().item_spacing.x + 4.0;
+    ui.spacing_mut().slider_width =
+        (ui.available_width() - label_width - value_width - gaps).clamp(60.0, 300.0);
+}
+
 /// A slider for one real-valued input; pushes an `Edit::Value` when the person changes it.
 ///
 /// `range` is the comfortable slider range in screen units; typing a value outside it is allowed

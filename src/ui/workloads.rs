@@ -7,7 +7,7 @@ use crate::model::{Curve, MAX_WORKLOADS, ParamPath, Scenario, WorkloadParam};
 use crate::ui::edits::{Edit, Group, Placement};
 use crate::ui::inputs::{Rejection, rejection_for};
 use crate::ui::placement::placement_ui;
-use crate::ui::widgets::{Unit, name_editor, param_slider};
+use crate::ui::widgets::{Unit, fit_sliders, name_editor, param_slider};
 
 /// Every workload, and the button that adds one.
 pub fn workloads_ui(
@@ -50,6 +50,19 @@ fn workload_ui(ui: &mut egui::Ui, scenario: &Scenario, w: usize, edits: &mut Vec
         return;
     };
     let name = workload.name.as_str();
+    let longest_provider = (0..scenario.provider_count_with_others())
+        .map(|p| scenario.provider_name(p))
+        .max_by_key(|n| n.chars().count())
+        .unwrap_or_default();
+    let labels = [
+        format!("{name} migration start"),
+        format!("{name} target {longest_provider}"),
+    ];
+    let longest = labels
+        .iter()
+        .max_by_key(|l| l.chars().count())
+        .map_or("", String::as_str);
+    fit_sliders(ui, longest);
     let path = |param| ParamPath::Workload(w, param);
     if let Some(new_name) = name_editor(ui, ("workload-name", w), "Name", name) {
         edits.push(Edit::RenameWorkload(w, new_name));
