@@ -24,7 +24,7 @@ fn raw_input(width: f32, height: f32, time: f64) -> egui::RawInput {
 
 fn frame(ctx: &egui::Context, app: &mut CloudshiftApp, frame_index: u64) -> usize {
     let out = ctx.run_ui(raw_input(1440.0, 900.0, frame_index as f64 / 60.0), |ui| {
-        app.show(ui)
+        app.show(ui);
     });
     let primitives = ctx.tessellate(out.shapes, out.pixels_per_point);
     primitives.len()

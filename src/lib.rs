@@ -4,5 +4,5 @@
 pub mod cli;
 pub mod model;
 pub mod scenario;
-pub mod units;
 pub mod ui;
+pub mod units;

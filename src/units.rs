@@ -57,7 +57,7 @@ mod tests {
         assert_eq!(usd_bn(845.4), "$845B");
         assert_eq!(usd_bn(12.34), "$12.3B");
         assert_eq!(usd_bn(0.424), "$0.42B");
-        assert_eq!(usd_bn(-3.14), "-$3.14B");
+        assert_eq!(usd_bn(-3.25), "-$3.25B");
         assert_eq!(usd_bn(f64::NAN), "n/a");
         assert_eq!(usd_bn_delta(12.34), "+$12.3B");
         assert_eq!(usd_bn_delta(-845.0), "-$845B");

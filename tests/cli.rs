@@ -1,4 +1,5 @@
 //! Command-line tests on the real binary: output formats, exit codes, one-line errors.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -9,7 +10,9 @@ fn bin() -> Command {
 }
 
 fn scenario(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("scenarios")
+        .join(name)
 }
 
 fn run(args: &[&str]) -> Output {
@@ -43,21 +46,42 @@ fn project_csv_follows_the_contract() {
     );
     // 11 years x (5 named providers + Others), year-major, providers in file order, Others last.
     assert_eq!(lines.len(), 1 + 11 * 6);
-    let order: Vec<&str> = lines[1..7].iter().map(|l| l.split(',').nth(1).unwrap()).collect();
-    assert_eq!(order, ["AWS", "Azure", "Google Cloud", "Oracle", "CoreWeave", "Others"]);
+    let order: Vec<&str> = lines[1..7]
+        .iter()
+        .map(|l| l.split(',').nth(1).unwrap())
+        .collect();
+    assert_eq!(
+        order,
+        [
+            "AWS",
+            "Azure",
+            "Google Cloud",
+            "Oracle",
+            "CoreWeave",
+            "Others"
+        ]
+    );
     assert!(lines[1].starts_with("2025,AWS,0.29,121.5"));
     assert!(lines[66].starts_with("2035,Others,"));
     for line in &lines[1..] {
         let fields: Vec<&str> = line.split(',').collect();
         assert_eq!(fields.len(), 9);
         for number in &fields[2..] {
-            let value: f64 = number.parse().unwrap_or_else(|_| panic!("not a number: {number}"));
+            let value: f64 = number
+                .parse()
+                .unwrap_or_else(|_| panic!("not a number: {number}"));
             assert!(value.is_finite());
-            assert!(!number.contains('e') && !number.contains('E'), "scientific notation: {number}");
+            assert!(
+                !number.contains('e') && !number.contains('E'),
+                "scientific notation: {number}"
+            );
         }
     }
     // Revenues of one year add up to the market: base year 419.
-    let base_total: f64 = lines[1..7].iter().map(|l| l.split(',').nth(3).unwrap().parse::<f64>().unwrap()).sum();
+    let base_total: f64 = lines[1..7]
+        .iter()
+        .map(|l| l.split(',').nth(3).unwrap().parse::<f64>().unwrap())
+        .sum();
     assert!((base_total - 419.0).abs() < 1e-9);
 }
 
@@ -70,8 +94,13 @@ fn project_table_is_aligned_for_people() {
     let lines: Vec<&str> = text.lines().collect();
     assert!(lines[0].starts_with("year  provider"));
     assert!(lines[1].starts_with("----"));
-    assert!(lines[2].contains("29.0%") && lines[2].contains("$122B"), "{}", lines[2]);
-    let widths: std::collections::BTreeSet<usize> = lines.iter().map(|l| l.trim_end().len()).collect();
+    assert!(
+        lines[2].contains("29.0%") && lines[2].contains("$122B"),
+        "{}",
+        lines[2]
+    );
+    let widths: std::collections::BTreeSet<usize> =
+        lines.iter().map(|l| l.trim_end().len()).collect();
     assert!(widths.len() <= 3, "rows should line up: {widths:?}");
 }
 
@@ -79,10 +108,18 @@ fn project_table_is_aligned_for_people() {
 fn project_json_and_output_file() {
     let path = scenario("openai-moves-to-aws.ron");
     let target = temp("projection.json");
-    let out = run(&["project", path.to_str().unwrap(), "--format", "json", "--output", target.to_str().unwrap()]);
+    let out = run(&[
+        "project",
+        path.to_str().unwrap(),
+        "--format",
+        "json",
+        "--output",
+        target.to_str().unwrap(),
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(out.stdout.is_empty());
-    let value: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&target).unwrap()).unwrap();
+    let value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&target).unwrap()).unwrap();
     let rows = value.as_array().unwrap();
     assert_eq!(rows.len(), 11 * 6);
     assert_eq!(rows[0]["year"], 2025);
@@ -93,7 +130,12 @@ fn project_json_and_output_file() {
 
 #[test]
 fn dash_projects_the_built_in_baseline() {
-    let from_file = run(&["project", scenario("baseline.ron").to_str().unwrap(), "--format", "csv"]);
+    let from_file = run(&[
+        "project",
+        scenario("baseline.ron").to_str().unwrap(),
+        "--format",
+        "csv",
+    ]);
     let builtin = run(&["project", "-", "--format", "csv"]);
     assert_eq!(from_file.stdout, builtin.stdout);
 }
@@ -102,7 +144,11 @@ fn dash_projects_the_built_in_baseline() {
 fn validate_reports_each_file() {
     let good = scenario("baseline.ron");
     let bad = temp("bad.ron");
-    std::fs::write(&bad, "(version: 1, name: \"x\", base_year: 2025,\n horizon_years: oops)").unwrap();
+    std::fs::write(
+        &bad,
+        "(version: 1, name: \"x\", base_year: 2025,\n horizon_years: oops)",
+    )
+    .unwrap();
     let started = Instant::now();
     let out = run(&["validate", good.to_str().unwrap(), bad.to_str().unwrap()]);
     assert!(started.elapsed() < Duration::from_secs(1));
@@ -123,17 +169,30 @@ fn every_bad_input_exits_1_with_one_line_and_no_panic() {
     let cases: Vec<Vec<String>> = vec![
         vec!["project".into(), "/no/such/file.ron".into()],
         vec!["project".into(), bad.display().to_string()],
-        vec!["project".into(), "-".into(), "--format".into(), "xml".into()],
+        vec![
+            "project".into(),
+            "-".into(),
+            "--format".into(),
+            "xml".into(),
+        ],
         vec!["project".into()],
         vec!["validate".into(), "/".into()],
         vec!["--no-such-flag".into()],
-        vec!["project".into(), "-".into(), "--output".into(), "/no/such/dir/out.csv".into()],
+        vec![
+            "project".into(),
+            "-".into(),
+            "--output".into(),
+            "/no/such/dir/out.csv".into(),
+        ],
         vec!["frobnicate".into(), "x".into(), "y".into()],
     ];
     for args in cases {
         let started = Instant::now();
         let out = bin().args(&args).output().unwrap();
-        assert!(started.elapsed() < Duration::from_secs(2), "{args:?} was slow");
+        assert!(
+            started.elapsed() < Duration::from_secs(2),
+            "{args:?} was slow"
+        );
         assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
         let err = stderr(&out);
         assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");

@@ -1,4 +1,6 @@
 //! Model tests: a tiny case worked by hand, and invariants over random valid scenarios.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+#![allow(clippy::case_sensitive_file_extension_comparisons)] // field paths, not file names
 
 mod common;
 
@@ -15,23 +17,23 @@ fn close(actual: f64, expected: f64) {
     );
 }
 
-/// The tiny scenario worked by hand (A = provider, O = Others, W = workload):
-///
-/// Year 0 (2025): S = 10, R = 100 - 10 = 90, M = 100. W_A = 10 * 0.2 = 2, W_O = 8.
-///   q_A = (0.4 * 100 - 2) / 90 = 38/90; q_O = 52/90. Rev_A = 38 + 2 = 40, Rev_O = 52 + 8 = 60.
-///   OI_A = 0.3 * 38 + 0.3 * 2 = 12; OI_O = 0.1 * 60 = 6.
-/// Year 1 (2026): market rate = 0.1 (fade start), R = 99; workload rate 0.5, S = 15, M = 114.
-///   Ramp x = (2026 - 2026) / 2 = 0, so placement = base: W_A = 3, W_O = 12, no halo.
-///   u_A = 38/90 + 0.01 = 0.432222..; Rev_A = 0.432222.. * 99 + 3 = 42.79 + 3 = 45.79;
-///   Rev_O = 114 - 45.79 = 68.21. Margin_A = 0.35: OI_A = 0.35 * 45.79 = 16.0265.
-/// Year 2 (2027): market rate = 0.2 (fade end), R = 118.8; workload rate 0.0, S = 15, M = 133.8.
-///   Ramp x = 1/2 (linear) times extent 0.5 = 0.25: a_A = 0.2 + 0.25 * 0.8 = 0.4, a_O = 0.6.
-///   W_A = 6, W_O = 9. Halo term = 1.0 * 15 * (0.4 - 0.2) / 118.8 = 3 / 118.8.
-///   u_A = 38/90 + 0.02 + 3/118.8; u_A * R = 50.16 + 2.376 + 3 = 55.536; Rev_A = 61.536.
-///   Counterfactual: u = 38/90 + 0.02; Rev_cf_A = 50.16 + 2.376 + 15 * 0.2 = 55.536.
-///   Delta_A = 6, value at stake = 5 * 6 = 30. Rev_O = 133.8 - 61.536 = 72.264,
-///   Rev_cf_O = 133.8 - 55.536 = 78.264, Delta_O = -6, value at stake = 2 * -6 = -12.
-///   Margin_A = 0.4: OI_A = 0.4 * 55.536 + 0.4 * 6 = 24.6144. Share_A = 61.536 / 133.8.
+// The tiny scenario worked by hand (A = provider, O = Others, W = workload):
+//
+// Year 0 (2025): S = 10, R = 100 - 10 = 90, M = 100. W_A = 10 * 0.2 = 2, W_O = 8.
+//   q_A = (0.4 * 100 - 2) / 90 = 38/90; q_O = 52/90. Rev_A = 38 + 2 = 40, Rev_O = 52 + 8 = 60.
+//   OI_A = 0.3 * 38 + 0.3 * 2 = 12; OI_O = 0.1 * 60 = 6.
+// Year 1 (2026): market rate = 0.1 (fade start), R = 99; workload rate 0.5, S = 15, M = 114.
+//   Ramp x = (2026 - 2026) / 2 = 0, so placement = base: W_A = 3, W_O = 12, no halo.
+//   u_A = 38/90 + 0.01 = 0.432222..; Rev_A = 0.432222.. * 99 + 3 = 42.79 + 3 = 45.79;
+//   Rev_O = 114 - 45.79 = 68.21. Margin_A = 0.35: OI_A = 0.35 * 45.79 = 16.0265.
+// Year 2 (2027): market rate = 0.2 (fade end), R = 118.8; workload rate 0.0, S = 15, M = 133.8.
+//   Ramp x = 1/2 (linear) times extent 0.5 = 0.25: a_A = 0.2 + 0.25 * 0.8 = 0.4, a_O = 0.6.
+//   W_A = 6, W_O = 9. Halo term = 1.0 * 15 * (0.4 - 0.2) / 118.8 = 3 / 118.8.
+//   u_A = 38/90 + 0.02 + 3/118.8; u_A * R = 50.16 + 2.376 + 3 = 55.536; Rev_A = 61.536.
+//   Counterfactual: u = 38/90 + 0.02; Rev_cf_A = 50.16 + 2.376 + 15 * 0.2 = 55.536.
+//   Delta_A = 6, value at stake = 5 * 6 = 30. Rev_O = 133.8 - 61.536 = 72.264,
+//   Rev_cf_O = 133.8 - 55.536 = 78.264, Delta_O = -6, value at stake = 2 * -6 = -12.
+//   Margin_A = 0.4: OI_A = 0.4 * 55.536 + 0.4 * 6 = 24.6144. Share_A = 61.536 / 133.8.
 #[test]
 fn tiny_case_matches_hand_arithmetic() {
     let p = project(&common::tiny());
@@ -65,8 +67,8 @@ fn tiny_case_matches_hand_arithmetic() {
     close(p.value(Measure::Share, 2, a), 61.536 / 133.8);
 }
 
-/// Named shares over 100% are scaled down and Others gets nothing: with drift +0.2 a year,
-/// u_A = 38/90 + 0.4 + ... > 1 in year 2 only if it passes 1; force it with a large drift.
+// Named shares over 100% are scaled down and Others gets nothing: with drift +0.2 a year,
+// u_A = 38/90 + 0.4 + ... > 1 in year 2 only if it passes 1; force it with a large drift.
 #[test]
 fn named_shares_over_one_are_normalised_and_others_gets_zero() {
     let mut s = common::tiny();
@@ -79,7 +81,7 @@ fn named_shares_over_one_are_normalised_and_others_gets_zero() {
     close(p.value(Measure::Revenue, 2, 1), 9.0); // Others keeps only its workload revenue
 }
 
-/// A workload margin, where set, replaces the provider's margin on that workload's revenue.
+// A workload margin, where set, replaces the provider's margin on that workload's revenue.
 #[test]
 fn workload_margin_overrides_provider_margin() {
     let mut s = common::tiny();
@@ -93,20 +95,46 @@ fn arb_scenario() -> impl Strategy<Value = Scenario> {
     let provider_count = 1..=6_usize;
     provider_count.prop_flat_map(|n| {
         (
-            prop::collection::vec(0.01..1.0_f64, n + 1),     // rest-share weights (named + Others)
-            prop::collection::vec(-0.2..=0.2_f64, n),        // drifts
-            prop::collection::vec(-1.0..=1.0_f64, n + 1),    // margins
-            0..=3_usize,                                     // workloads
-            (1..=20_u32, 1.0..1e5_f64, -0.9..=5.0_f64, -0.9..=5.0_f64, 0.0..=10.0_f64),
+            prop::collection::vec(0.01..1.0_f64, n + 1), // rest-share weights (named + Others)
+            prop::collection::vec(-0.2..=0.2_f64, n),    // drifts
+            prop::collection::vec(-1.0..=1.0_f64, n + 1), // margins
+            0..=3_usize,                                 // workloads
+            (
+                1..=20_u32,
+                1.0..1e5_f64,
+                -0.9..=5.0_f64,
+                -0.9..=5.0_f64,
+                0.0..=10.0_f64,
+            ),
             any::<u64>(),
         )
-            .prop_map(move |(weights, drifts, margins, workloads, (horizon, size, g0, g1, halo), seed)| {
-                build(n, &weights, &drifts, &margins, workloads, horizon, size, (g0, g1), halo, seed)
-            })
+            .prop_map(
+                move |(
+                    weights,
+                    drifts,
+                    margins,
+                    workloads,
+                    (horizon, size, g0, g1, halo),
+                    seed,
+                )| {
+                    build(
+                        n,
+                        &weights,
+                        &drifts,
+                        &margins,
+                        workloads,
+                        horizon,
+                        size,
+                        (g0, g1),
+                        halo,
+                        seed,
+                    )
+                },
+            )
     })
 }
 
-/// Builds a valid scenario: rest shares and placements first, then reported shares that fit them.
+// Builds a valid scenario: rest shares and placements first, then reported shares that fit them.
 #[allow(clippy::too_many_arguments)]
 fn build(
     n: usize,
@@ -158,8 +186,10 @@ fn build(
     let rest = size - spend;
     let providers = (0..n)
         .map(|p| {
-            let workload_revenue: f64 =
-                workloads.iter().map(|w| w.spend_usd_bn * w.placement_base[p]).sum();
+            let workload_revenue: f64 = workloads
+                .iter()
+                .map(|w| w.spend_usd_bn * w.placement_base[p])
+                .sum();
             Provider {
                 name: format!("P{p}"),
                 color: Rgb([0, 0, 0]),
@@ -176,7 +206,11 @@ fn build(
         description: String::new(),
         base_year: 2025,
         horizon_years: horizon,
-        market: Market { size_usd_bn: size, growth_start: growth.0, growth_end: growth.1 },
+        market: Market {
+            size_usd_bn: size,
+            growth_start: growth.0,
+            growth_end: growth.1,
+        },
         halo,
         providers,
         others: Others {

@@ -1,4 +1,5 @@
 //! Mutated copies of the shipped scenarios never make the loader (or the model) panic.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 mod common;
 
@@ -16,8 +17,18 @@ enum Mutation {
 }
 
 const REPLACEMENTS: [&str; 12] = [
-    "1e308", "-1e308", "NaN", "inf", "-inf", "-1", "0", "99999999999999999999999", "-0.0",
-    "1e-320", "4294967296", "1.7976931348623157e308",
+    "1e308",
+    "-1e308",
+    "NaN",
+    "inf",
+    "-inf",
+    "-1",
+    "0",
+    "99999999999999999999999",
+    "-0.0",
+    "1e-320",
+    "4294967296",
+    "1.7976931348623157e308",
 ];
 
 fn mutation() -> impl Strategy<Value = Mutation> {
@@ -25,7 +36,10 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         (any::<usize>(), 1..=255_u8).prop_map(|(at, bits)| Mutation::FlipByte { at, bits }),
         any::<usize>().prop_map(Mutation::CutLine),
         any::<usize>().prop_map(Mutation::RepeatLine),
-        (any::<usize>(), 0..REPLACEMENTS.len()).prop_map(|(nth, i)| Mutation::ReplaceNumber { nth, with: REPLACEMENTS[i] }),
+        (any::<usize>(), 0..REPLACEMENTS.len()).prop_map(|(nth, i)| Mutation::ReplaceNumber {
+            nth,
+            with: REPLACEMENTS[i]
+        }),
         any::<usize>().prop_map(Mutation::Truncate),
     ]
 }
@@ -41,7 +55,8 @@ fn apply(text: &str, mutations: &[Mutation]) -> Vec<u8> {
                 }
             }
             Mutation::CutLine(n) | Mutation::RepeatLine(n) => {
-                let mut lines: Vec<Vec<u8>> = bytes.split(|b| *b == b'\n').map(<[u8]>::to_vec).collect();
+                let mut lines: Vec<Vec<u8>> =
+                    bytes.split(|b| *b == b'\n').map(<[u8]>::to_vec).collect();
                 let i = n % lines.len();
                 if matches!(m, Mutation::CutLine(_)) {
                     lines.remove(i);
@@ -55,12 +70,19 @@ fn apply(text: &str, mutations: &[Mutation]) -> Vec<u8> {
                 let s = String::from_utf8_lossy(&bytes).into_owned();
                 let starts: Vec<usize> = s
                     .char_indices()
-                    .filter(|(i, c)| c.is_ascii_digit() && (*i == 0 || !s.as_bytes()[i - 1].is_ascii_alphanumeric() && s.as_bytes()[i - 1] != b'.'))
+                    .filter(|(i, c)| {
+                        c.is_ascii_digit()
+                            && (*i == 0
+                                || !s.as_bytes()[i - 1].is_ascii_alphanumeric()
+                                    && s.as_bytes()[i - 1] != b'.')
+                    })
                     .map(|(i, _)| i)
                     .collect();
                 if !starts.is_empty() {
                     let start = starts[nth % starts.len()];
-                    let end = s[start..].find(|c: char| !(c.is_ascii_digit() || c == '.' || c == 'e' || c == '-')).map_or(s.len(), |e| start + e);
+                    let end = s[start..]
+                        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == 'e' || c == '-'))
+                        .map_or(s.len(), |e| start + e);
                     bytes = format!("{}{}{}", &s[..start], with, &s[end..]).into_bytes();
                 }
             }

@@ -112,13 +112,11 @@ fn validate(files: &[PathBuf]) -> ExitCode {
 /// Writes a report to stdout or to `--output`.
 pub fn emit(report: &Report, output: &OutputArgs) -> Result<(), CliError> {
     let text = report.render(output.format);
-    match &output.output {
-        Some(path) => Ok(write_atomically(path, text.as_bytes())?),
-        None => {
-            print_text(&text);
-            Ok(())
-        }
+    if let Some(path) = &output.output {
+        return Ok(write_atomically(path, text.as_bytes())?);
     }
+    print_text(&text);
+    Ok(())
 }
 
 /// Prints to stdout; a closed pipe (`| head`) is not an error worth a panic.

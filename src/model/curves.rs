@@ -37,6 +37,7 @@ pub fn ramp(migration: &Migration, t: u32, year: f64) -> f64 {
 }
 
 #[cfg(test)]
+#[allow(clippy::float_cmp)] // the expected values are exact in binary floating point
 mod tests {
     use super::*;
 

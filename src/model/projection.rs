@@ -91,6 +91,8 @@ pub struct Projection {
     pub workload_spend_usd_bn: Vec<f64>,
     /// Placement `a_wp,t`, indexed `[(t * workloads + w) * providers + p]`.
     pub placement: Vec<f64>,
+    /// Calibrated base-year rest-of-market share `q_p` (Others last).
+    pub calibrated_rest_share: Vec<f64>,
     /// Rest-of-market share `rho_p,t`.
     pub rest_share: Vec<f64>,
     /// Rest-of-market share without migration.
@@ -159,10 +161,16 @@ impl Projection {
 
 /// Rest-of-market shares `q` in the base year (Others last), before any check of their sign.
 pub fn calibrated_rest_shares(scenario: &Scenario) -> Vec<f64> {
-    let providers = scenario.provider_count_with_others();
+    let mut q = vec![0.0; scenario.provider_count_with_others()];
+    calibrate_into(scenario, &mut q);
+    q
+}
+
+/// Writes the calibrated `q` into `q` (length: providers with Others).
+fn calibrate_into(scenario: &Scenario, q: &mut [f64]) {
+    let providers = q.len();
     let spend_total: f64 = scenario.workloads.iter().map(|w| w.spend_usd_bn).sum();
     let rest0 = scenario.market.size_usd_bn - spend_total;
-    let mut q = vec![0.0; providers];
     let mut named_sum = 0.0;
     for (p, provider) in scenario.providers.iter().enumerate() {
         let workload_revenue0: f64 = scenario
@@ -174,7 +182,6 @@ pub fn calibrated_rest_shares(scenario: &Scenario) -> Vec<f64> {
         named_sum += q[p];
     }
     q[providers - 1] = 1.0 - named_sum;
-    q
 }
 
 /// Runs the model on a validated scenario.
@@ -193,7 +200,10 @@ pub fn project_into(scenario: &Scenario, out: &mut Projection) {
     let workloads = scenario.workloads.len();
     resize(out, scenario.base_year, years, providers, workloads);
 
-    let q = calibrated_rest_shares(scenario);
+    // Taken out of `out` for the loop so the calibration reuses its buffer (no allocation).
+    let mut q = std::mem::take(&mut out.calibrated_rest_share);
+    q.resize(providers, 0.0);
+    calibrate_into(scenario, &mut q);
     let spend0: f64 = scenario.workloads.iter().map(|w| w.spend_usd_bn).sum();
     let mut rest = scenario.market.size_usd_bn - spend0;
     let halo = scenario.halo;
@@ -277,6 +287,7 @@ pub fn project_into(scenario: &Scenario, out: &mut Projection) {
             out.value_at_stake_usd_bn[i] = ev_sales * (revenue - cf_revenue);
         }
     }
+    out.calibrated_rest_share = q;
 }
 
 /// `rho_p,t` with migration and halo into `out.rest_share`.
@@ -297,15 +308,14 @@ fn rest_shares(
         return;
     }
     let mut named_sum = 0.0;
-    for p in 0..named {
+    for (p, (q_p, provider)) in q[..named].iter().zip(&scenario.providers).enumerate() {
         let mut won = 0.0;
         for (w, workload) in scenario.workloads.iter().enumerate() {
             let placed = out.placement[(t * workloads + w) * providers + p];
             won += out.workload_spend_usd_bn[t * workloads + w]
                 * (placed - workload.placement_base[p]);
         }
-        let u =
-            (q[p] + scenario.providers[p].drift_per_year * t as f64 + halo * won / rest).max(0.0);
+        let u = (q_p + provider.drift_per_year * t as f64 + halo * won / rest).max(0.0);
         out.rest_share[row + p] = u;
         named_sum += u;
     }
@@ -320,9 +330,9 @@ fn counterfactual_rest_shares(scenario: &Scenario, q: &[f64], t: usize, shares: 
     }
     let named = shares.len() - 1;
     let mut named_sum = 0.0;
-    for p in 0..named {
-        let u = (q[p] + scenario.providers[p].drift_per_year * t as f64).max(0.0);
-        shares[p] = u;
+    for ((share, q_p), provider) in shares[..named].iter_mut().zip(q).zip(&scenario.providers) {
+        let u = (q_p + provider.drift_per_year * t as f64).max(0.0);
+        *share = u;
         named_sum += u;
     }
     normalise(shares, named_sum);

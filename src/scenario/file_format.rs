@@ -102,6 +102,7 @@ pub struct MonteCarloFile {
 }
 
 /// Serializes `Some(x)` as `x` (the loader accepts both forms).
+#[allow(clippy::ref_option)] // serde's `serialize_with` passes `&Option<T>`
 fn bare_some<S: serde::Serializer, T: Serialize>(
     value: &Option<T>,
     serializer: S,

@@ -1,5 +1,5 @@
 //! Builders shared by the integration tests: tiny hand-checkable scenarios and random valid ones.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 use cloudshift::model::{Curve, Market, Migration, Others, Provider, Rgb, Scenario, Workload};
 
@@ -10,7 +10,11 @@ pub fn tiny() -> Scenario {
         description: String::new(),
         base_year: 2025,
         horizon_years: 2,
-        market: Market { size_usd_bn: 100.0, growth_start: 0.1, growth_end: 0.2 },
+        market: Market {
+            size_usd_bn: 100.0,
+            growth_start: 0.1,
+            growth_end: 0.2,
+        },
         halo: 1.0,
         providers: vec![Provider {
             name: "A".to_owned(),
@@ -37,7 +41,11 @@ pub fn tiny() -> Scenario {
             placement_base: vec![0.2, 0.8],
             placement_target: vec![1.0, 0.0],
             extent: 0.5,
-            migration: Migration { start_year: 2026.0, duration_years: 2.0, curve: Curve::Linear },
+            migration: Migration {
+                start_year: 2026.0,
+                duration_years: 2.0,
+                curve: Curve::Linear,
+            },
         }],
         uncertainty: Vec::new(),
         monte_carlo: None,
@@ -54,5 +62,11 @@ pub fn shipped() -> Vec<(std::path::PathBuf, String)> {
         .filter(|p| p.extension().is_some_and(|e| e == "ron"))
         .collect();
     files.sort();
-    files.into_iter().map(|p| { let text = std::fs::read_to_string(&p).unwrap(); (p, text) }).collect()
+    files
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            (p, text)
+        })
+        .collect()
 }
