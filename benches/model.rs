@@ -9,9 +9,12 @@ use criterion::{Criterion, criterion_group, criterion_main};
 
 fn projection(c: &mut Criterion) {
     let baseline = builtin_baseline();
-    c.bench_function("project baseline (10 years, counterfactual included)", |b| {
-        b.iter(|| project(black_box(&baseline)));
-    });
+    c.bench_function(
+        "project baseline (10 years, counterfactual included)",
+        |b| {
+            b.iter(|| project(black_box(&baseline)));
+        },
+    );
     let mut reused = Projection::default();
     c.bench_function("project_into baseline, buffers reused", |b| {
         b.iter(|| project_into(black_box(&baseline), &mut reused));
