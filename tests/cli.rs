@@ -208,3 +208,194 @@ fn help_and_version_exit_0() {
     assert!(stdout(&help).contains("project"));
     assert!(run(&["--version"]).status.success());
 }
+
+#[test]
+fn simulate_csv_follows_the_contract_and_is_repeatable() {
+    let args = [
+        "simulate",
+        "-",
+        "--samples",
+        "500",
+        "--seed",
+        "7",
+        "--format",
+        "csv",
+    ];
+    let first = run(&args);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let text = stdout(&first);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "year,provider,measure,mean,p5,p10,p25,p50,p75,p90,p95"
+    );
+    assert_eq!(lines.len(), 1 + 11 * 6 * 5);
+    let measures: Vec<&str> = lines[1..6]
+        .iter()
+        .map(|l| l.split(',').nth(2).unwrap())
+        .collect();
+    assert_eq!(
+        measures,
+        [
+            "share",
+            "revenue",
+            "operating_income",
+            "revenue_delta",
+            "value_at_stake"
+        ]
+    );
+    for line in &lines[1..] {
+        let numbers: Vec<f64> = line
+            .split(',')
+            .skip(3)
+            .map(|n| n.parse().unwrap())
+            .collect();
+        assert!(
+            numbers[1..].windows(2).all(|w| w[0] <= w[1]),
+            "percentiles out of order: {line}"
+        );
+    }
+    assert_eq!(
+        run(&args).stdout,
+        first.stdout,
+        "same seed and samples, same output"
+    );
+    let other_seed = run(&[
+        "simulate",
+        "-",
+        "--samples",
+        "500",
+        "--seed",
+        "8",
+        "--format",
+        "csv",
+    ]);
+    assert_ne!(other_seed.stdout, first.stdout);
+}
+
+#[test]
+fn sensitivity_csv_is_sorted_by_swing() {
+    let out = run(&[
+        "sensitivity",
+        "-",
+        "--provider",
+        "AWS",
+        "--measure",
+        "revenue",
+        "--year",
+        "2030",
+        "--format",
+        "csv",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "parameter,low_input,high_input,low_output,high_output,swing"
+    );
+    let swings: Vec<f64> = lines[1..]
+        .iter()
+        .map(|l| l.rsplit(',').next().unwrap().parse().unwrap())
+        .collect();
+    assert!(swings.len() >= 5);
+    assert!(swings.windows(2).all(|w| w[0] >= w[1]), "{swings:?}");
+    assert!(lines[1].starts_with("market.growth_start,"), "{}", lines[1]);
+}
+
+#[test]
+fn solve_finds_a_reachable_target_and_refuses_an_unreachable_one() {
+    let base = [
+        "solve",
+        "-",
+        "--param",
+        "workloads[OpenAI].extent",
+        "--provider",
+        "Azure",
+        "--measure",
+        "revenue",
+        "--year",
+        "2030",
+    ];
+    let out = bin()
+        .args(base)
+        .args(["--target", "380", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let row: Vec<&str> = text.lines().nth(1).unwrap().split(',').collect();
+    let extent: f64 = row[1].parse().unwrap();
+    let output: f64 = row[6].parse().unwrap();
+    assert!((0.0..=1.0).contains(&extent));
+    assert!((output - 380.0).abs() <= 1e-9 * 380.0, "{output}");
+
+    let far = bin()
+        .args(base)
+        .args(["--target", "6000"])
+        .output()
+        .unwrap();
+    assert_eq!(far.status.code(), Some(1));
+    assert!(stderr(&far).contains("out of reach"), "{}", stderr(&far));
+}
+
+#[test]
+fn uncertainty_commands_refuse_bad_flags_in_one_line() {
+    let cases: [&[&str]; 5] = [
+        &["simulate", "-", "--samples", "5"],
+        &[
+            "sensitivity",
+            "-",
+            "--provider",
+            "Nope",
+            "--measure",
+            "revenue",
+            "--year",
+            "2030",
+        ],
+        &[
+            "sensitivity",
+            "-",
+            "--provider",
+            "AWS",
+            "--measure",
+            "profit",
+            "--year",
+            "2030",
+        ],
+        &[
+            "sensitivity",
+            "-",
+            "--provider",
+            "AWS",
+            "--measure",
+            "revenue",
+            "--year",
+            "1999",
+        ],
+        &[
+            "solve",
+            "-",
+            "--param",
+            "market.size",
+            "--provider",
+            "AWS",
+            "--measure",
+            "revenue",
+            "--year",
+            "2030",
+            "--target",
+            "1",
+        ],
+    ];
+    for args in cases {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(
+            stderr(&out).trim_end().lines().count(),
+            1,
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+}

@@ -33,6 +33,58 @@ pub enum Command {
         #[command(flatten)]
         output: OutputArgs,
     },
+    /// Monte Carlo: mean and P5..P95 per year, provider and measure.
+    Simulate {
+        /// Scenario file; `-` for the built-in baseline.
+        file: PathBuf,
+        /// Number of draws (100..=1000000); default: the file's monte_carlo.samples, else 10000.
+        #[arg(long)]
+        samples: Option<u32>,
+        /// Seed of the random draws; default: the file's monte_carlo.seed, else 42.
+        #[arg(long)]
+        seed: Option<u64>,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Tornado: each uncertain input at its P10 and P90, largest swing first.
+    Sensitivity {
+        /// Scenario file; `-` for the built-in baseline.
+        file: PathBuf,
+        #[command(flatten)]
+        selector: OutputSelector,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Goal seek: the input value (within its valid range) at which an output hits a target.
+    Solve {
+        /// Scenario file; `-` for the built-in baseline.
+        file: PathBuf,
+        /// Parameter path, e.g. "workloads[OpenAI].extent".
+        #[arg(long)]
+        param: String,
+        #[command(flatten)]
+        selector: OutputSelector,
+        /// Target value of the output (fractions for share, $B for money).
+        #[arg(long, allow_negative_numbers = true)]
+        target: f64,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+}
+
+/// Which output to look at: one provider, measure and year.
+#[derive(Debug, clap::Args)]
+pub struct OutputSelector {
+    /// Provider name as in the file (the residual included, e.g. "Others").
+    #[arg(long)]
+    pub provider: String,
+    /// share, revenue, workload_revenue, operating_income, counterfactual_revenue,
+    /// revenue_delta or value_at_stake.
+    #[arg(long)]
+    pub measure: String,
+    /// Calendar year within the projection.
+    #[arg(long)]
+    pub year: i32,
 }
 
 /// Where and how a data command writes its result.

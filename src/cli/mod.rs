@@ -3,6 +3,7 @@
 mod args;
 mod project;
 mod report;
+mod uncertainty;
 
 use std::ffi::OsString;
 use std::io::Write as _;
@@ -11,7 +12,7 @@ use std::process::ExitCode;
 
 use clap::Parser as _;
 
-pub use args::{Cli, Command, OutputArgs};
+pub use args::{Cli, Command, OutputArgs, OutputSelector};
 pub use report::{Cell, ColumnKind, Format, Report, plain_decimal};
 
 use crate::model::Scenario;
@@ -50,6 +51,30 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Invocation {
         Command::Project { file, output } => {
             load_scenario(&file).and_then(|scenario| emit(&project::report(&scenario), &output))
         }
+        Command::Simulate {
+            file,
+            samples,
+            seed,
+            output,
+        } => load_scenario(&file)
+            .and_then(|scenario| uncertainty::simulate_report(&scenario, samples, seed))
+            .and_then(|report| emit(&report, &output)),
+        Command::Sensitivity {
+            file,
+            selector,
+            output,
+        } => load_scenario(&file)
+            .and_then(|scenario| uncertainty::sensitivity_report(&scenario, &selector))
+            .and_then(|report| emit(&report, &output)),
+        Command::Solve {
+            file,
+            param,
+            selector,
+            target,
+            output,
+        } => load_scenario(&file)
+            .and_then(|scenario| uncertainty::solve_report(&scenario, &param, &selector, target))
+            .and_then(|report| emit(&report, &output)),
     };
     Invocation::Exit(match result {
         Ok(()) => ExitCode::SUCCESS,

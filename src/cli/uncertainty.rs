@@ -1,0 +1,165 @@
+//! `cloudshift simulate`, `sensitivity` and `solve`: the uncertainty engine as reports.
+
+use super::CliError;
+use super::args::OutputSelector;
+use super::report::{Cell, ColumnKind, Report};
+use crate::model::uncertainty::{RunControl, sensitivity, simulate, solve};
+use crate::model::{Measure, ParamPath, Scenario, project};
+use crate::scenario::SAMPLES_RANGE;
+
+/// Mean and percentiles per year, provider (Others last) and measure.
+pub fn simulate_report(
+    scenario: &Scenario,
+    samples: Option<u32>,
+    seed: Option<u64>,
+) -> Result<Report, CliError> {
+    let settings = scenario.monte_carlo.unwrap_or_default();
+    let samples = samples.unwrap_or(settings.samples);
+    let seed = seed.unwrap_or(settings.seed);
+    let (fewest, most) = SAMPLES_RANGE;
+    if !(fewest..=most).contains(&samples) {
+        return Err(CliError(format!(
+            "--samples: {samples} is outside {fewest}..={most}"
+        )));
+    }
+    let summary = simulate(scenario, samples, seed, &RunControl::new())?;
+    let mut columns = vec![
+        ("year", ColumnKind::Integer),
+        ("provider", ColumnKind::Text),
+        ("measure", ColumnKind::Text),
+    ];
+    for name in ["mean", "p5", "p10", "p25", "p50", "p75", "p90", "p95"] {
+        columns.push((name, ColumnKind::Number));
+    }
+    let mut rows = Vec::new();
+    for t in 0..summary.years {
+        for p in 0..summary.providers {
+            for measure in Measure::UNCERTAIN {
+                let Some(stats) = summary.stats(measure, t, p) else {
+                    continue;
+                };
+                let mut row = vec![
+                    Cell::Integer(i64::from(summary.base_year) + t as i64),
+                    Cell::Text(scenario.provider_name(p).to_owned()),
+                    Cell::Text(measure.key().to_owned()),
+                    Cell::Number(stats.mean),
+                ];
+                row.extend(stats.percentiles().iter().map(|v| Cell::Number(*v)));
+                rows.push(row);
+            }
+        }
+    }
+    Ok(Report { columns, rows })
+}
+
+/// Tornado bars for one output, largest swing first.
+pub fn sensitivity_report(
+    scenario: &Scenario,
+    selector: &OutputSelector,
+) -> Result<Report, CliError> {
+    let (provider, measure) = resolve(scenario, selector)?;
+    let bars = sensitivity(scenario, provider, measure, selector.year)?;
+    let kind = if measure.is_fraction() {
+        ColumnKind::Fraction
+    } else {
+        ColumnKind::Money
+    };
+    let columns = vec![
+        ("parameter", ColumnKind::Text),
+        ("low_input", ColumnKind::Number),
+        ("high_input", ColumnKind::Number),
+        ("low_output", kind),
+        ("high_output", kind),
+        ("swing", kind),
+    ];
+    let rows = bars
+        .iter()
+        .map(|bar| {
+            vec![
+                Cell::Text(bar.path.to_text(scenario)),
+                Cell::Number(bar.low_input),
+                Cell::Number(bar.high_input),
+                Cell::Number(bar.low_output),
+                Cell::Number(bar.high_output),
+                Cell::Number(bar.swing),
+            ]
+        })
+        .collect();
+    Ok(Report { columns, rows })
+}
+
+/// The parameter value that makes the output hit `target`, and the output there.
+pub fn solve_report(
+    scenario: &Scenario,
+    param: &str,
+    selector: &OutputSelector,
+    target: f64,
+) -> Result<Report, CliError> {
+    if !target.is_finite() {
+        return Err(CliError(format!(
+            "--target: {target} is not a finite number"
+        )));
+    }
+    let (provider, measure) = resolve(scenario, selector)?;
+    let path = parse_path(scenario, param)?;
+    let value = solve(scenario, path, provider, measure, selector.year, target)?;
+    let mut solved = scenario.clone();
+    path.set(&mut solved, value);
+    let projection = project(&solved);
+    let output = projection
+        .year_index(selector.year)
+        .map_or(f64::NAN, |t| projection.value(measure, t, provider));
+    let kind = if measure.is_fraction() {
+        ColumnKind::Fraction
+    } else {
+        ColumnKind::Money
+    };
+    Ok(Report {
+        columns: vec![
+            ("parameter", ColumnKind::Text),
+            ("value", ColumnKind::Number),
+            ("provider", ColumnKind::Text),
+            ("measure", ColumnKind::Text),
+            ("year", ColumnKind::Integer),
+            ("target", kind),
+            ("output", kind),
+        ],
+        rows: vec![vec![
+            Cell::Text(path.to_text(scenario)),
+            Cell::Number(value),
+            Cell::Text(scenario.provider_name(provider).to_owned()),
+            Cell::Text(measure.key().to_owned()),
+            Cell::Integer(i64::from(selector.year)),
+            Cell::Number(target),
+            Cell::Number(output),
+        ]],
+    })
+}
+
+fn resolve(scenario: &Scenario, selector: &OutputSelector) -> Result<(usize, Measure), CliError> {
+    let provider = scenario.provider_index(&selector.provider).ok_or_else(|| {
+        let names: Vec<&str> = (0..scenario.provider_count_with_others())
+            .map(|p| scenario.provider_name(p))
+            .collect();
+        CliError(format!(
+            "--provider: no provider named \"{}\" (the scenario has: {})",
+            selector.provider,
+            names.join(", ")
+        ))
+    })?;
+    let measure = Measure::from_key(&selector.measure).ok_or_else(|| {
+        let keys: Vec<&str> = Measure::ALL.iter().map(|m| m.key()).collect();
+        CliError(format!(
+            "--measure: \"{}\" is not a measure (one of: {})",
+            selector.measure,
+            keys.join(", ")
+        ))
+    })?;
+    Ok((provider, measure))
+}
+
+fn parse_path(scenario: &Scenario, text: &str) -> Result<ParamPath, CliError> {
+    let providers: Vec<&str> = scenario.providers.iter().map(|p| p.name.as_str()).collect();
+    let workloads: Vec<&str> = scenario.workloads.iter().map(|w| w.name.as_str()).collect();
+    ParamPath::parse(text, &providers, &workloads).map_err(|e| CliError(format!("--param: {e}")))
+}
