@@ -1,4 +1,5 @@
 //! The command-line grammar (clap): subcommands, flags and their help.
+#![allow(clippy::doc_markdown)] // doc comments here are --help text, read without Markdown
 
 use std::path::PathBuf;
 
