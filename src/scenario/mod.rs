@@ -7,6 +7,7 @@ mod error;
 mod file_format;
 mod load;
 mod ordered_map;
+pub mod recovery;
 mod save;
 
 pub use builtin::{BASELINE_RON, builtin_baseline};

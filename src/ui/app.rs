@@ -7,8 +7,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Projection, Scenario, project_into};
 use crate::scenario;
+use crate::ui::dialogs;
 use crate::ui::edits::{self, Edit};
 use crate::ui::events::{self, Event};
+use crate::ui::file_menu::FileMenuState;
+use crate::ui::file_state::FileState;
 use crate::ui::inputs::{self, Rejection};
 use crate::ui::menu::{self, Command, ThemeChoice, ViewState};
 use crate::ui::plots::{self, Chart, ChartData, PlotLayout};
@@ -23,6 +26,8 @@ pub struct Prefs {
     pub chart: Chart,
     pub show_inputs: bool,
     pub show_summary: bool,
+    /// Most recent first, at most 10; missing files are pruned on start.
+    pub recent_files: Vec<PathBuf>,
 }
 
 impl Default for Prefs {
@@ -33,6 +38,7 @@ impl Default for Prefs {
             chart: Chart::Share,
             show_inputs: true,
             show_summary: true,
+            recent_files: Vec::new(),
         }
     }
 }
@@ -41,11 +47,11 @@ impl Default for Prefs {
 /// (tests and benchmarks do exactly that, without eframe).
 pub struct CloudshiftApp {
     /// The scenario the model runs on; it has passed `scenario::check`.
-    scenario: Scenario,
+    pub(super) scenario: Scenario,
     /// The scenario as opened (or last saved), for "Revert" and the unsaved-changes mark.
-    saved: Scenario,
+    pub(super) saved: Scenario,
     /// Bumped whenever `scenario` changes.
-    generation: u64,
+    pub(super) generation: u64,
     projection: Projection,
     projected_generation: Option<u64>,
     events: Vec<Event>,
@@ -56,16 +62,21 @@ pub struct CloudshiftApp {
     rejection: Option<Rejection>,
     pub prefs: Prefs,
     applied_theme: Option<ThemeChoice>,
-    summary_year: i32,
+    pub(super) summary_year: i32,
     commands: Vec<Command>,
     sent_title: String,
     show_about: bool,
+    /// Open/save dialogs, the unsaved-changes prompt, recovery copies.
+    pub(super) files: FileState,
+    /// Undo/redo of this scenario (never persisted).
+    pub(super) history: crate::ui::undo::History,
 }
 
 impl CloudshiftApp {
     /// The app on `scenario`, which must be valid (as `scenario::load_*` returns it).
     pub fn new(scenario: Scenario) -> Self {
         let summary_year = scenario.base_year + scenario.horizon_years as i32;
+        let history = crate::ui::undo::History::new(&scenario, 0);
         let mut app = Self {
             saved: scenario.clone(),
             scenario,
@@ -83,6 +94,8 @@ impl CloudshiftApp {
             commands: Vec::new(),
             sent_title: String::new(),
             show_about: false,
+            files: FileState::new(Box::new(crate::ui::picker::NoPicker)),
+            history,
         };
         app.refresh_projection();
         app
@@ -96,12 +109,15 @@ impl CloudshiftApp {
     ) -> Self {
         let mut app = Self::new(scenario);
         app.path = path;
+        app.files = FileState::native();
         if let Some(prefs) = cc
             .storage
             .and_then(|s| eframe::get_value::<Prefs>(s, eframe::APP_KEY))
         {
             app.prefs = prefs;
         }
+        app.prune_recent_files();
+        app.check_recovery();
         app
     }
 
@@ -168,7 +184,7 @@ impl CloudshiftApp {
         }
     }
 
-    fn commit(&mut self, scenario: Scenario) {
+    pub(super) fn commit(&mut self, scenario: Scenario) {
         self.scenario = scenario;
         self.generation += 1;
         self.dirty = self.scenario != self.saved;
@@ -191,7 +207,10 @@ impl CloudshiftApp {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.apply_theme(&ctx);
-        menu::shortcuts(&ctx, &mut self.commands);
+        if !self.files.modal_open() {
+            menu::shortcuts(&ctx, &mut self.commands);
+        }
+        let (can_undo, can_redo) = (self.can_undo(), self.can_redo());
 
         egui::Panel::top("menu-bar").show(ui, |ui| {
             let view = ViewState {
@@ -200,7 +219,13 @@ impl CloudshiftApp {
                 show_inputs: self.prefs.show_inputs,
                 show_summary: self.prefs.show_summary,
             };
-            menu::menu_bar_ui(ui, &view, self.dirty, &mut self.commands);
+            let file_menu = FileMenuState {
+                dirty: self.dirty,
+                recent_files: &self.prefs.recent_files,
+                can_undo,
+                can_redo,
+            };
+            menu::menu_bar_ui(ui, &view, &file_menu, &mut self.commands);
         });
 
         if self.prefs.show_inputs {
@@ -252,11 +277,14 @@ impl CloudshiftApp {
             plots::plots_ui(ui, &data, &mut self.prefs.layout, &mut self.prefs.chart);
         });
 
+        self.files_frame(&ctx);
+        dialogs::dialogs_ui(&ctx, &mut self.files);
         self.about_ui(&ctx);
         self.update_title(&ctx);
         for command in std::mem::take(&mut self.commands) {
             self.run(&ctx, command);
         }
+        self.run_file_actions(&ctx);
     }
 
     fn apply_theme(&mut self, ctx: &egui::Context) {
@@ -307,6 +335,9 @@ impl CloudshiftApp {
             Command::ZoomOut => egui::gui_zoom::zoom_out(ctx),
             Command::ZoomReset => ctx.set_zoom_factor(1.0),
             Command::About => self.show_about = true,
+            Command::File(command) => self.run_file_command(ctx, command),
+            Command::Undo => self.undo(),
+            Command::Redo => self.redo(),
         }
         ctx.request_repaint();
     }

@@ -4,6 +4,8 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 use serde::{Deserialize, Serialize};
 
+use crate::ui::file_menu::{self, FileMenuState};
+use crate::ui::file_state::FileCommand;
 use crate::ui::plots::{Chart, PlotLayout};
 
 /// Light, dark, or whatever the system uses.
@@ -42,7 +44,15 @@ pub enum Command {
     ZoomOut,
     ZoomReset,
     About,
+    /// A File menu item (New, Open…, Save, …).
+    File(FileCommand),
+    Undo,
+    Redo,
 }
+
+const COMMAND_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+/// A second Redo shortcut, as on Windows.
+const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
 
 const CHART_KEYS: [Key; 4] = [Key::Num1, Key::Num2, Key::Num3, Key::Num4];
 
@@ -62,13 +72,26 @@ impl Command {
             Self::ZoomIn => Some(egui::gui_zoom::kb_shortcuts::ZOOM_IN),
             Self::ZoomOut => Some(egui::gui_zoom::kb_shortcuts::ZOOM_OUT),
             Self::ZoomReset => Some(egui::gui_zoom::kb_shortcuts::ZOOM_RESET),
+            Self::File(FileCommand::New) => cmd(Key::N),
+            Self::File(FileCommand::Open) => cmd(Key::O),
+            Self::File(FileCommand::Save) => cmd(Key::S),
+            Self::File(FileCommand::SaveAs) => Some(KeyboardShortcut::new(COMMAND_SHIFT, Key::S)),
+            Self::Undo => cmd(Key::Z),
+            Self::Redo => Some(KeyboardShortcut::new(COMMAND_SHIFT, Key::Z)),
             _ => None,
         }
     }
 
     /// Commands whose shortcuts the app handles itself (egui handles the zoom keys).
+    /// The more specific shortcuts (with Shift) come first: `consume_shortcut` ignores extra Shift.
     fn with_own_shortcuts() -> impl Iterator<Item = Self> {
         [
+            Self::File(FileCommand::SaveAs),
+            Self::File(FileCommand::Save),
+            Self::File(FileCommand::New),
+            Self::File(FileCommand::Open),
+            Self::Redo,
+            Self::Undo,
             Self::Quit,
             Self::ToggleTheme,
             Self::ToggleLayout,
@@ -90,6 +113,9 @@ pub fn shortcuts(ctx: &egui::Context, commands: &mut Vec<Command>) {
         {
             commands.push(command);
         }
+    }
+    if ctx.input_mut(|i| i.consume_shortcut(&REDO_Y)) {
+        commands.push(Command::Redo);
     }
 }
 
@@ -113,11 +139,18 @@ pub struct ViewState {
 }
 
 /// The menu bar.
-pub fn menu_bar_ui(ui: &mut egui::Ui, view: &ViewState, dirty: bool, commands: &mut Vec<Command>) {
+pub fn menu_bar_ui(
+    ui: &mut egui::Ui,
+    view: &ViewState,
+    file: &FileMenuState<'_>,
+    commands: &mut Vec<Command>,
+) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
+            file_menu::file_items_ui(ui, file, commands);
+            ui.separator();
             let revert = ui
-                .add_enabled(dirty, egui::Button::new("Revert changes"))
+                .add_enabled(file.dirty, egui::Button::new("Revert changes"))
                 .on_hover_text("Drop every edit and go back to the scenario as it was opened.");
             if revert.clicked() {
                 commands.push(Command::Revert);
@@ -125,6 +158,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, view: &ViewState, dirty: bool, commands: &
             ui.separator();
             item(ui, "Quit", Command::Quit, commands);
         });
+        file_menu::edit_menu_ui(ui, file, commands);
         ui.menu_button("View", |ui| {
             for (choice, label) in [
                 (ThemeChoice::Dark, "Dark theme"),

@@ -5,14 +5,20 @@
 
 mod app;
 mod charts;
+mod dialogs;
 pub mod edits;
 pub mod events;
+mod file_menu;
+mod file_ops;
+pub mod file_state;
 mod inputs;
 pub mod menu;
+pub mod picker;
 mod placement;
 pub mod plots;
 mod providers;
 pub mod summary;
+mod undo;
 mod widgets;
 mod workloads;
 

@@ -1,0 +1,416 @@
+//! File handling for the app: New, Open, Save, Save As, drops, the unsaved-changes prompt,
+//! recovery copies and undo. Only these handlers touch the disk, and only after the frame.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::TryRecvError;
+
+use crate::model::Scenario;
+use crate::scenario::{self, recovery::RecoveryStore};
+use crate::ui::CloudshiftApp;
+use crate::ui::file_state::{
+    FileAction, FileCommand, PathEntry, RECOVERY_INTERVAL_S, Then, UnsavedChoice, prune_recent,
+    remember_recent,
+};
+use crate::ui::picker::{FilePicker, PickPurpose, PickRequest};
+use crate::ui::undo::History;
+
+impl CloudshiftApp {
+    /// Answers file requests with `picker` instead of native dialogs (tests).
+    #[must_use]
+    pub fn with_file_picker(mut self, picker: Box<dyn FilePicker>) -> Self {
+        self.files.picker = picker;
+        self
+    }
+
+    /// Keeps recovery copies in `store`, and offers to restore one left there by an earlier run.
+    #[must_use]
+    pub fn with_recovery(mut self, store: RecoveryStore) -> Self {
+        self.files.recovery = Some(store);
+        self.check_recovery();
+        self
+    }
+
+    /// Looks for a recovery copy from an earlier run: offers it, or sets a corrupt one aside.
+    pub(super) fn check_recovery(&mut self) {
+        let Some(store) = &self.files.recovery else {
+            return;
+        };
+        match store.read() {
+            Ok(found) => self.files.recovery_offer = found,
+            Err(error) => {
+                let kept = match store.set_aside() {
+                    Ok(path) => format!("It was kept as {}.", path.display()),
+                    Err(e) => format!("It could not be moved aside: {e}."),
+                };
+                self.files.error = Some(format!(
+                    "The recovery copy from an earlier session could not be read: {error}. {kept}"
+                ));
+            }
+        }
+    }
+
+    /// Whether there is a step to undo.
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo(&self.scenario)
+    }
+
+    /// How many recorded steps can be undone (a gesture in progress is not yet one).
+    pub fn undo_steps(&self) -> usize {
+        self.history.undo_len()
+    }
+
+    /// Whether there is a step to redo.
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    /// Undoes the last gesture (or the one in progress).
+    pub fn undo(&mut self) {
+        if let Some(previous) = self.history.undo(&self.scenario, self.generation) {
+            self.commit(previous);
+            self.history.moved_to(&self.scenario, self.generation);
+        }
+    }
+
+    /// Redoes the last undone gesture.
+    pub fn redo(&mut self) {
+        if let Some(next) = self.history.redo(&self.scenario, self.generation) {
+            self.commit(next);
+            self.history.moved_to(&self.scenario, self.generation);
+        }
+    }
+
+    /// Writes a recovery copy now, if there are unsaved changes and a recovery directory.
+    pub fn write_recovery_now(&mut self) {
+        self.files.actions.push(FileAction::WriteRecovery);
+        self.run_file_actions_now();
+    }
+
+    /// Per-frame bookkeeping before commands run: drops, close requests, finished dialogs, the
+    /// undo gesture and the recovery timer. Reads input only; anything with I/O becomes an action.
+    pub(super) fn files_frame(&mut self, ctx: &egui::Context) {
+        let (dropped, hovering, close, pointer_down, now) = ctx.input(|i| {
+            let dropped: Vec<FileAction> = i
+                .raw
+                .dropped_files
+                .iter()
+                .filter_map(|f| match f.path() {
+                    p if !p.as_os_str().is_empty() => Some(FileAction::Dropped(p.to_path_buf())),
+                    _ => f
+                        .bytes()
+                        .ok()
+                        .map(|b| FileAction::DroppedBytes("<dropped file>".to_owned(), b)),
+                })
+                .collect();
+            let close = i.viewport().close_requested();
+            (
+                dropped,
+                !i.raw.hovered_files.is_empty(),
+                close,
+                i.pointer.any_down(),
+                i.time,
+            )
+        });
+        self.files.hovering_files = hovering;
+        // One file at a time: the first dropped.
+        self.files.actions.extend(dropped.into_iter().take(1));
+        if close && self.dirty && !self.files.close_confirmed {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.files.unsaved_prompt = Some(Then::Close);
+        } else if close && !self.dirty {
+            self.files.actions.push(FileAction::RemoveRecovery);
+        }
+        self.poll_pick();
+        self.history
+            .observe(&self.scenario, self.generation, pointer_down);
+        self.recovery_timer(ctx, now);
+    }
+
+    fn recovery_timer(&mut self, ctx: &egui::Context, now: f64) {
+        if !self.dirty {
+            if self.files.recovery_generation.take().is_some() {
+                self.files.actions.push(FileAction::RemoveRecovery);
+            }
+            self.files.next_recovery_at = None;
+            return;
+        }
+        let due = *self
+            .files
+            .next_recovery_at
+            .get_or_insert(now + RECOVERY_INTERVAL_S);
+        if now >= due {
+            self.files.actions.push(FileAction::WriteRecovery);
+            self.files.next_recovery_at = Some(now + RECOVERY_INTERVAL_S);
+        }
+        let wait = self
+            .files
+            .next_recovery_at
+            .map_or(RECOVERY_INTERVAL_S, |t| t - now);
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait.max(0.1)));
+    }
+
+    fn poll_pick(&mut self) {
+        let Some((purpose, receiver)) = &self.files.pending_pick else {
+            return;
+        };
+        let purpose = *purpose;
+        let answer = match receiver.try_recv() {
+            Err(TryRecvError::Empty) => return,
+            Ok(answer) => answer,
+            Err(TryRecvError::Disconnected) => {
+                // The dialog could not run: ask for a typed path instead.
+                self.open_path_entry(purpose);
+                None
+            }
+        };
+        self.files.pending_pick = None;
+        match (answer, purpose) {
+            (Some(path), PickPurpose::Open) => self.files.actions.push(FileAction::OpenPath(path)),
+            (Some(path), PickPurpose::SaveAs) => {
+                self.files.actions.push(FileAction::SaveToPath(path));
+            }
+            (None, _) => {
+                if self.files.path_entry.is_none() {
+                    self.files.after_save = None;
+                }
+            }
+        }
+    }
+
+    fn open_path_entry(&mut self, purpose: PickPurpose) {
+        let text = match (purpose, &self.path) {
+            (PickPurpose::SaveAs, Some(path)) => path.display().to_string(),
+            _ => String::new(),
+        };
+        self.files.path_entry = Some(PathEntry { purpose, text });
+    }
+
+    /// Starts picking a file: a native dialog if one is likely to appear, else a typed path.
+    fn start_pick(&mut self, ctx: &egui::Context, purpose: PickPurpose) {
+        if self.files.pending_pick.is_some() {
+            return;
+        }
+        if self.files.picker.is_native_available() {
+            let request = PickRequest {
+                purpose,
+                suggested: self.path.clone(),
+            };
+            let receiver = self.files.picker.pick(ctx, &request);
+            self.files.pending_pick = Some((purpose, receiver));
+        } else {
+            self.open_path_entry(purpose);
+        }
+    }
+
+    /// Runs a File menu command.
+    pub(super) fn run_file_command(&mut self, ctx: &egui::Context, command: FileCommand) {
+        match command {
+            FileCommand::New => self.unless_unsaved(ctx, Then::New),
+            FileCommand::Open => self.unless_unsaved(ctx, Then::Open),
+            FileCommand::TypePath => self.open_path_entry(PickPurpose::Open),
+            FileCommand::OpenRecent(index) => {
+                if let Some(path) = self.prefs.recent_files.get(index).cloned() {
+                    self.unless_unsaved(ctx, Then::OpenPath(path));
+                }
+            }
+            FileCommand::ClearRecent => self.prefs.recent_files.clear(),
+            FileCommand::Save => self.save(ctx),
+            FileCommand::SaveAs => self.start_pick(ctx, PickPurpose::SaveAs),
+        }
+    }
+
+    /// Does `then` now, or first asks about unsaved changes.
+    fn unless_unsaved(&mut self, ctx: &egui::Context, then: Then) {
+        if self.dirty {
+            self.files.unsaved_prompt = Some(then);
+        } else {
+            self.proceed(ctx, then);
+        }
+    }
+
+    fn proceed(&mut self, ctx: &egui::Context, then: Then) {
+        match then {
+            Then::New => self.replace_scenario(scenario::builtin_baseline(), None),
+            Then::Open => self.start_pick(ctx, PickPurpose::Open),
+            Then::OpenPath(path) => self.open_path(&path),
+            Then::Close => {
+                self.files.close_confirmed = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn save(&mut self, ctx: &egui::Context) {
+        match self.path.clone() {
+            Some(path) => self.save_to(ctx, &path),
+            None => self.start_pick(ctx, PickPurpose::SaveAs),
+        }
+    }
+
+    /// Opens `path`; on failure shows the error and keeps the current scenario.
+    fn open_path(&mut self, path: &Path) {
+        match scenario::load_path(path) {
+            Ok(loaded) => {
+                self.replace_scenario(loaded, Some(path.to_path_buf()));
+                remember_recent(&mut self.prefs.recent_files, path);
+            }
+            Err(error) => {
+                self.files.error = Some(format!("Could not open the file.\n{error}"));
+                if !path.is_file() {
+                    self.prefs.recent_files.retain(|p| p != path);
+                }
+            }
+        }
+    }
+
+    /// Saves to `path`; on failure says so and changes nothing.
+    fn save_to(&mut self, ctx: &egui::Context, path: &Path) {
+        let path = with_ron_extension(path);
+        match scenario::save_path(&self.scenario, &path) {
+            Ok(()) => {
+                self.saved = self.scenario.clone();
+                self.dirty = false;
+                remember_recent(&mut self.prefs.recent_files, &path);
+                self.path = Some(path);
+                self.remove_recovery();
+                if let Some(then) = self.files.after_save.take() {
+                    self.proceed(ctx, then);
+                }
+            }
+            Err(error) => {
+                self.files.after_save = None;
+                self.files.error = Some(format!(
+                    "Could not save; nothing was changed on disk.\n{error}"
+                ));
+            }
+        }
+    }
+
+    /// A new document: fresh history, not dirty; any recovery copy is for the work just left.
+    fn replace_scenario(&mut self, scenario: Scenario, path: Option<PathBuf>) {
+        self.saved = scenario.clone();
+        self.summary_year = scenario.base_year + scenario.horizon_years as i32;
+        self.commit(scenario);
+        self.path = path;
+        self.history = History::new(&self.scenario, self.generation);
+        self.remove_recovery();
+    }
+
+    fn remove_recovery(&mut self) {
+        if let Some(store) = &self.files.recovery {
+            store.remove();
+        }
+        self.files.recovery_generation = None;
+        self.files.next_recovery_at = None;
+    }
+
+    /// Runs the actions the dialogs and the frame produced (after the commands).
+    pub(super) fn run_file_actions(&mut self, ctx: &egui::Context) {
+        for action in std::mem::take(&mut self.files.actions) {
+            self.run_file_action(ctx, action);
+        }
+    }
+
+    fn run_file_actions_now(&mut self) {
+        let ctx = egui::Context::default();
+        self.run_file_actions(&ctx);
+    }
+
+    fn run_file_action(&mut self, ctx: &egui::Context, action: FileAction) {
+        match action {
+            FileAction::OpenPath(path) => self.open_path(&path),
+            FileAction::SaveToPath(path) => self.save_to(ctx, &path),
+            FileAction::Dropped(path) => self.unless_unsaved(ctx, Then::OpenPath(path)),
+            FileAction::DroppedBytes(name, bytes) => match scenario::load_bytes(&bytes, &name) {
+                Ok(loaded) => self.replace_scenario(loaded, None),
+                Err(error) => self.files.error = Some(format!("Could not open the file.\n{error}")),
+            },
+            FileAction::Unsaved(choice) => self.answer_unsaved(ctx, choice),
+            FileAction::PathEntered => {
+                if let Some(entry) = self.files.path_entry.take() {
+                    let path = PathBuf::from(entry.text.trim());
+                    match entry.purpose {
+                        PickPurpose::Open => self.open_path(&path),
+                        PickPurpose::SaveAs => self.save_to(ctx, &path),
+                    }
+                }
+            }
+            FileAction::PathCancelled => {
+                self.files.path_entry = None;
+                self.files.after_save = None;
+            }
+            FileAction::DismissError => self.files.error = None,
+            FileAction::RestoreRecovery => self.restore_recovery(),
+            FileAction::DiscardRecovery => {
+                self.files.recovery_offer = None;
+                self.remove_recovery();
+            }
+            FileAction::WriteRecovery => self.write_recovery(),
+            FileAction::RemoveRecovery => self.remove_recovery(),
+        }
+    }
+
+    fn answer_unsaved(&mut self, ctx: &egui::Context, choice: UnsavedChoice) {
+        let Some(then) = self.files.unsaved_prompt.take() else {
+            return;
+        };
+        match choice {
+            UnsavedChoice::Cancel => {}
+            UnsavedChoice::Discard => {
+                self.remove_recovery();
+                self.dirty = false;
+                self.proceed(ctx, then);
+            }
+            UnsavedChoice::Save => {
+                self.files.after_save = Some(then);
+                self.save(ctx);
+            }
+        }
+    }
+
+    fn restore_recovery(&mut self) {
+        let Some(recovered) = self.files.recovery_offer.take() else {
+            return;
+        };
+        // The original file, if it still loads, is what "unsaved" is measured against.
+        if let Some(original) = recovered
+            .original_path
+            .as_deref()
+            .and_then(|p| scenario::load_path(p).ok())
+        {
+            self.saved = original;
+        }
+        self.summary_year = recovered.scenario.base_year + recovered.scenario.horizon_years as i32;
+        self.commit(recovered.scenario);
+        self.path = recovered.original_path;
+        self.history = History::new(&self.scenario, self.generation);
+    }
+
+    fn write_recovery(&mut self) {
+        if !self.dirty || self.files.recovery_generation == Some(self.generation) {
+            return;
+        }
+        let Some(store) = &self.files.recovery else {
+            return;
+        };
+        match store.write(&self.scenario, self.path.as_deref()) {
+            Ok(()) => self.files.recovery_generation = Some(self.generation),
+            // Not worth a modal every 30 s; say it once on stderr and try again later.
+            Err(error) => eprintln!("cloudshift: could not write the recovery copy: {error}"),
+        }
+    }
+
+    /// Prunes recent files that no longer exist (on start).
+    pub(super) fn prune_recent_files(&mut self) {
+        prune_recent(&mut self.prefs.recent_files);
+    }
+}
+
+/// `path`, with `.ron` added if it has no extension.
+fn with_ron_extension(path: &Path) -> PathBuf {
+    if path.extension().is_none() {
+        path.with_extension("ron")
+    } else {
+        path.to_path_buf()
+    }
+}
