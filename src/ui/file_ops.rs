@@ -5,11 +5,10 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::TryRecvError;
 
 use crate::model::Scenario;
-use crate::scenario::{self, recovery::RecoveryStore};
+use crate::scenario;
 use crate::ui::CloudshiftApp;
 use crate::ui::file_state::{
-    FileAction, FileCommand, PathEntry, RECOVERY_INTERVAL_S, Then, UnsavedChoice, prune_recent,
-    remember_recent,
+    FileAction, FileCommand, PathEntry, Then, UnsavedChoice, prune_recent, remember_recent,
 };
 use crate::ui::picker::{FilePicker, PickPurpose, PickRequest};
 use crate::ui::undo::History;
@@ -20,70 +19,6 @@ impl CloudshiftApp {
     pub fn with_file_picker(mut self, picker: Box<dyn FilePicker>) -> Self {
         self.files.picker = picker;
         self
-    }
-
-    /// Keeps recovery copies in `store`, and offers to restore one left there by an earlier run.
-    #[must_use]
-    pub fn with_recovery(mut self, store: RecoveryStore) -> Self {
-        self.files.recovery = Some(store);
-        self.check_recovery();
-        self
-    }
-
-    /// Looks for a recovery copy from an earlier run: offers it, or sets a corrupt one aside.
-    pub(super) fn check_recovery(&mut self) {
-        let Some(store) = &self.files.recovery else {
-            return;
-        };
-        match store.read() {
-            Ok(found) => self.files.recovery_offer = found,
-            Err(error) => {
-                let kept = match store.set_aside() {
-                    Ok(path) => format!("It was kept as {}.", path.display()),
-                    Err(e) => format!("It could not be moved aside: {e}."),
-                };
-                self.files.error = Some(format!(
-                    "The recovery copy from an earlier session could not be read: {error}. {kept}"
-                ));
-            }
-        }
-    }
-
-    /// Whether there is a step to undo.
-    pub fn can_undo(&self) -> bool {
-        self.history.can_undo(&self.scenario)
-    }
-
-    /// How many recorded steps can be undone (a gesture in progress is not yet one).
-    pub fn undo_steps(&self) -> usize {
-        self.history.undo_len()
-    }
-
-    /// Whether there is a step to redo.
-    pub fn can_redo(&self) -> bool {
-        self.history.can_redo()
-    }
-
-    /// Undoes the last gesture (or the one in progress).
-    pub fn undo(&mut self) {
-        if let Some(previous) = self.history.undo(&self.scenario, self.generation) {
-            self.commit(previous);
-            self.history.moved_to(&self.scenario, self.generation);
-        }
-    }
-
-    /// Redoes the last undone gesture.
-    pub fn redo(&mut self) {
-        if let Some(next) = self.history.redo(&self.scenario, self.generation) {
-            self.commit(next);
-            self.history.moved_to(&self.scenario, self.generation);
-        }
-    }
-
-    /// Writes a recovery copy now, if there are unsaved changes and a recovery directory.
-    pub fn write_recovery_now(&mut self) {
-        self.files.actions.push(FileAction::WriteRecovery);
-        self.run_file_actions_now();
     }
 
     /// Per-frame bookkeeping before commands run: drops, close requests, finished dialogs, the
@@ -124,29 +59,6 @@ impl CloudshiftApp {
         self.history
             .observe(&self.scenario, self.generation, pointer_down);
         self.recovery_timer(ctx, now);
-    }
-
-    fn recovery_timer(&mut self, ctx: &egui::Context, now: f64) {
-        if !self.dirty {
-            if self.files.recovery_generation.take().is_some() {
-                self.files.actions.push(FileAction::RemoveRecovery);
-            }
-            self.files.next_recovery_at = None;
-            return;
-        }
-        let due = *self
-            .files
-            .next_recovery_at
-            .get_or_insert(now + RECOVERY_INTERVAL_S);
-        if now >= due {
-            self.files.actions.push(FileAction::WriteRecovery);
-            self.files.next_recovery_at = Some(now + RECOVERY_INTERVAL_S);
-        }
-        let wait = self
-            .files
-            .next_recovery_at
-            .map_or(RECOVERY_INTERVAL_S, |t| t - now);
-        ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait.max(0.1)));
     }
 
     fn poll_pick(&mut self) {
@@ -296,14 +208,6 @@ impl CloudshiftApp {
         self.remove_recovery();
     }
 
-    fn remove_recovery(&mut self) {
-        if let Some(store) = &self.files.recovery {
-            store.remove();
-        }
-        self.files.recovery_generation = None;
-        self.files.next_recovery_at = None;
-    }
-
     /// Runs the actions the dialogs and the frame produced (after the commands).
     pub(super) fn run_file_actions(&mut self, ctx: &egui::Context) {
         for action in std::mem::take(&mut self.files.actions) {
@@ -311,7 +215,7 @@ impl CloudshiftApp {
         }
     }
 
-    fn run_file_actions_now(&mut self) {
+    pub(super) fn run_file_actions_now(&mut self) {
         let ctx = egui::Context::default();
         self.run_file_actions(&ctx);
     }
@@ -365,38 +269,6 @@ impl CloudshiftApp {
                 self.files.after_save = Some(then);
                 self.save(ctx);
             }
-        }
-    }
-
-    fn restore_recovery(&mut self) {
-        let Some(recovered) = self.files.recovery_offer.take() else {
-            return;
-        };
-        // The original file, if it still loads, is what "unsaved" is measured against.
-        if let Some(original) = recovered
-            .original_path
-            .as_deref()
-            .and_then(|p| scenario::load_path(p).ok())
-        {
-            self.saved = original;
-        }
-        self.summary_year = recovered.scenario.base_year + recovered.scenario.horizon_years as i32;
-        self.commit(recovered.scenario);
-        self.path = recovered.original_path;
-        self.history = History::new(&self.scenario, self.generation);
-    }
-
-    fn write_recovery(&mut self) {
-        if !self.dirty || self.files.recovery_generation == Some(self.generation) {
-            return;
-        }
-        let Some(store) = &self.files.recovery else {
-            return;
-        };
-        match store.write(&self.scenario, self.path.as_deref()) {
-            Ok(()) => self.files.recovery_generation = Some(self.generation),
-            // Not worth a modal every 30 s; say it once on stderr and try again later.
-            Err(error) => eprintln!("cloudshift: could not write the recovery copy: {error}"),
         }
     }
 

@@ -17,6 +17,7 @@ pub mod picker;
 mod placement;
 pub mod plots;
 mod providers;
+mod session;
 pub mod summary;
 mod undo;
 mod widgets;
