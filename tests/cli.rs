@@ -399,3 +399,58 @@ fn uncertainty_commands_refuse_bad_flags_in_one_line() {
         );
     }
 }
+
+#[test]
+fn compare_names_the_changed_inputs_and_the_kpi_differences() {
+    let a = scenario("baseline.ron");
+    let b = scenario("openai-moves-to-aws.ron");
+    let out = run(&[
+        "compare",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "--year",
+        "2030",
+        "--format",
+        "csv",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let (inputs, kpis) = text.split_once("\n\n").unwrap();
+    let inputs: Vec<&str> = inputs.lines().collect();
+    assert_eq!(
+        inputs[0],
+        "input,Baseline: OpenAI stays on Azure,OpenAI moves to AWS"
+    );
+    assert!(inputs.contains(&"halo,0.5,0.8"), "{inputs:?}");
+    assert!(
+        inputs
+            .iter()
+            .any(|l| l.starts_with("\"workloads[OpenAI].placement_target[\"\"AWS\"\"]\",0,0.7"))
+    );
+    assert!(
+        !inputs.iter().any(|l| l.starts_with("market.size")),
+        "equal inputs are not listed"
+    );
+    let kpis: Vec<&str> = kpis.lines().collect();
+    assert_eq!(
+        kpis[0],
+        "year,provider,measure,Baseline: OpenAI stays on Azure,OpenAI moves to AWS,OpenAI moves to AWS minus Baseline: OpenAI stays on Azure"
+    );
+    let aws_revenue: Vec<f64> = kpis
+        .iter()
+        .find(|l| l.starts_with("2030,AWS,revenue,"))
+        .unwrap()
+        .split(',')
+        .skip(3)
+        .map(|v| v.parse().unwrap())
+        .collect();
+    assert!((aws_revenue[1] - aws_revenue[0] - aws_revenue[2]).abs() < 1e-9);
+    assert!(
+        aws_revenue[2] > 100.0,
+        "AWS gains from the move: {aws_revenue:?}"
+    );
+
+    let table = run(&["compare", a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert!(stdout(&table).contains("Key figures in 2035"));
+    assert!(run(&["compare", "-", "-", "--year", "2090"]).status.code() == Some(1));
+}

@@ -1,5 +1,6 @@
 //! File-layer tests: a failed save leaves the old file byte-for-byte, and a recovery copy
 //! survives a "restart" (a new app state on the same recovery directory) intact.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 use std::path::{Path, PathBuf};
 

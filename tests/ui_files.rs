@@ -1,5 +1,6 @@
 //! Headless UI tests of files, the unsaved-changes prompt, drops and undo (`egui_kittest`):
 //! file pickers are scripted, so no native dialog is ever opened.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};

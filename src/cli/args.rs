@@ -34,6 +34,22 @@ pub enum Command {
         #[command(flatten)]
         output: OutputArgs,
     },
+    /// Compare scenarios: the inputs that differ, then share, revenue, delta and value at stake
+    /// per provider in one year, side by side (CSV: the two tables separated by a blank line).
+    Compare {
+        /// Two or more scenario files; `-` for the built-in baseline.
+        #[arg(required = true, num_args = 2..)]
+        files: Vec<PathBuf>,
+        /// Year of the KPI table; default: the last year every scenario projects.
+        #[arg(long)]
+        year: Option<i32>,
+        /// Output format (table or csv).
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(long, value_name = "PATH")]
+        output: Option<PathBuf>,
+    },
     /// Monte Carlo: mean and P5..P95 per year, provider and measure.
     Simulate {
         /// Scenario file; `-` for the built-in baseline.

@@ -1,6 +1,7 @@
 //! The command line: parse arguments, run a subcommand, or hand over to the desktop app.
 
 mod args;
+mod compare;
 mod project;
 mod report;
 mod uncertainty;
@@ -51,6 +52,12 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Invocation {
         Command::Project { file, output } => {
             load_scenario(&file).and_then(|scenario| emit(&project::report(&scenario), &output))
         }
+        Command::Compare {
+            files,
+            year,
+            format,
+            output,
+        } => compare(&files, year, &OutputArgs { format, output }),
         Command::Simulate {
             file,
             samples,
@@ -116,6 +123,28 @@ pub fn load_scenario(path: &Path) -> Result<Scenario, CliError> {
     Ok(load_path(path)?)
 }
 
+fn compare(files: &[PathBuf], year: Option<i32>, output: &OutputArgs) -> Result<(), CliError> {
+    if output.format == Format::Json {
+        return Err(CliError("--format: compare writes table or csv".to_owned()));
+    }
+    let scenarios = files
+        .iter()
+        .map(|f| load_scenario(f))
+        .collect::<Result<Vec<_>, _>>()?;
+    let refs: Vec<&Scenario> = scenarios.iter().collect();
+    let (inputs, kpis, year) = compare::reports(&refs, year, output.format == Format::Table)?;
+    let text = match output.format {
+        Format::Csv => format!("{}\n{}", inputs.to_csv(), kpis.to_csv()),
+        _ => format!(
+            "Inputs that differ ({} of them)\n\n{}\nKey figures in {year}\n\n{}",
+            inputs.rows.len(),
+            inputs.to_table(),
+            kpis.to_table()
+        ),
+    };
+    write_text(&text, output.output.as_deref())
+}
+
 fn validate(files: &[PathBuf]) -> ExitCode {
     let mut all_ok = true;
     for file in files {
@@ -136,11 +165,14 @@ fn validate(files: &[PathBuf]) -> ExitCode {
 
 /// Writes a report to stdout or to `--output`.
 pub fn emit(report: &Report, output: &OutputArgs) -> Result<(), CliError> {
-    let text = report.render(output.format);
-    if let Some(path) = &output.output {
+    write_text(&report.render(output.format), output.output.as_deref())
+}
+
+fn write_text(text: &str, path: Option<&Path>) -> Result<(), CliError> {
+    if let Some(path) = path {
         return Ok(write_atomically(path, text.as_bytes())?);
     }
-    print_text(&text);
+    print_text(text);
     Ok(())
 }
 

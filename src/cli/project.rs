@@ -1,6 +1,6 @@
 //! `cloudshift project`: the projection as a report, one row per year and provider.
 
-use super::report::{Cell, ColumnKind, Report};
+use super::report::{Cell, ColumnKind, Report, owned};
 use crate::model::{Measure, Scenario, project};
 
 /// The columns of MODEL.md's projection CSV, in order.
@@ -44,5 +44,8 @@ pub fn report(scenario: &Scenario) -> Report {
             rows.push(row);
         }
     }
-    Report { columns, rows }
+    Report {
+        columns: owned(&columns),
+        rows,
+    }
 }

@@ -15,6 +15,8 @@ pub enum ColumnKind {
     Money,
     /// A plain number (an input value, a multiple).
     Number,
+    /// Text already formatted for people, aligned right like numbers.
+    Formatted,
 }
 
 /// One cell of a report.
@@ -28,8 +30,16 @@ pub enum Cell {
 /// A header and rows, each row as long as the header.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Report {
-    pub columns: Vec<(&'static str, ColumnKind)>,
+    pub columns: Vec<(String, ColumnKind)>,
     pub rows: Vec<Vec<Cell>>,
+}
+
+/// Column names and kinds, owned.
+pub fn owned(columns: &[(&str, ColumnKind)]) -> Vec<(String, ColumnKind)> {
+    columns
+        .iter()
+        .map(|(name, kind)| ((*name).to_owned(), *kind))
+        .collect()
 }
 
 /// Output formats of the data commands.
@@ -56,6 +66,14 @@ pub fn plain_decimal(value: f64) -> String {
 }
 
 impl Report {
+    /// An empty report with these columns.
+    pub fn with_columns(columns: &[(&str, ColumnKind)]) -> Self {
+        Self {
+            columns: owned(columns),
+            rows: Vec::new(),
+        }
+    }
+
     pub fn render(&self, format: Format) -> String {
         match format {
             Format::Table => self.to_table(),
@@ -67,7 +85,7 @@ impl Report {
     /// CSV with the exact header names; numbers as plain decimals.
     pub fn to_csv(&self) -> String {
         let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
-        let header: Vec<&str> = self.columns.iter().map(|(name, _)| *name).collect();
+        let header: Vec<&str> = self.columns.iter().map(|(name, _)| name.as_str()).collect();
         // Writing into a Vec cannot fail for I/O reasons; an error here would be a bug in csv.
         let _ = writer.write_record(&header);
         for row in &self.rows {
@@ -102,7 +120,7 @@ impl Report {
                             Cell::Number(x) => serde_json::Number::from_f64(*x)
                                 .map_or(serde_json::Value::Null, serde_json::Value::Number),
                         };
-                        ((*name).to_owned(), value)
+                        (name.clone(), value)
                     })
                     .collect();
                 serde_json::Value::Object(object)
@@ -151,11 +169,7 @@ impl Report {
             }
             let _ = writeln!(out, "{}", parts.join("  ").trim_end());
         };
-        let header: Vec<String> = self
-            .columns
-            .iter()
-            .map(|(name, _)| (*name).to_owned())
-            .collect();
+        let header: Vec<String> = self.columns.iter().map(|(name, _)| name.clone()).collect();
         line(&mut out, &header);
         let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
         line(&mut out, &rule);
@@ -182,11 +196,11 @@ mod tests {
 
     fn sample() -> Report {
         Report {
-            columns: vec![
+            columns: owned(&[
                 ("name", ColumnKind::Text),
                 ("share", ColumnKind::Fraction),
                 ("revenue", ColumnKind::Money),
-            ],
+            ]),
             rows: vec![
                 vec![
                     Cell::Text("AWS, Inc".into()),

@@ -2,7 +2,7 @@
 
 use super::CliError;
 use super::args::OutputSelector;
-use super::report::{Cell, ColumnKind, Report};
+use super::report::{Cell, ColumnKind, Report, owned};
 use crate::model::uncertainty::{RunControl, sensitivity, simulate, solve};
 use crate::model::{Measure, ParamPath, Scenario, project};
 use crate::scenario::SAMPLES_RANGE;
@@ -49,7 +49,10 @@ pub fn simulate_report(
             }
         }
     }
-    Ok(Report { columns, rows })
+    Ok(Report {
+        columns: owned(&columns),
+        rows,
+    })
 }
 
 /// Tornado bars for one output, largest swing first.
@@ -85,7 +88,10 @@ pub fn sensitivity_report(
             ]
         })
         .collect();
-    Ok(Report { columns, rows })
+    Ok(Report {
+        columns: owned(&columns),
+        rows,
+    })
 }
 
 /// The parameter value that makes the output hit `target`, and the output there.
@@ -115,7 +121,7 @@ pub fn solve_report(
         ColumnKind::Money
     };
     Ok(Report {
-        columns: vec![
+        columns: owned(&[
             ("parameter", ColumnKind::Text),
             ("value", ColumnKind::Number),
             ("provider", ColumnKind::Text),
@@ -123,7 +129,7 @@ pub fn solve_report(
             ("year", ColumnKind::Integer),
             ("target", kind),
             ("output", kind),
-        ],
+        ]),
         rows: vec![vec![
             Cell::Text(path.to_text(scenario)),
             Cell::Number(value),

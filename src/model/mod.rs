@@ -1,5 +1,6 @@
 //! The cloud-market model of MODEL.md: pure functions from a validated scenario to a projection.
 
+pub mod compare;
 mod curves;
 mod inputs;
 mod params;

@@ -1,0 +1,223 @@
+//! Comparing scenarios: which inputs differ, and how the outputs of one year differ.
+//!
+//! Scenarios are matched by names (`providers[AWS].share`), not positions, so two files that list
+//! providers in different orders, or that add a provider, still compare sensibly.
+
+use super::inputs::{Distribution, Scenario};
+use super::params::{ParamPath, ProviderParam};
+use super::projection::{Measure, Projection, project};
+
+/// One input's value, as a number where it is one.
+#[derive(Clone, Debug, PartialEq)]
+pub enum InputValue {
+    Number(f64),
+    Text(String),
+}
+
+/// An input whose value is not the same in every scenario (`None`: the scenario lacks it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct InputDifference {
+    pub path: String,
+    pub values: Vec<Option<InputValue>>,
+}
+
+/// One provider's measure in the chosen year, per scenario (`None`: the scenario lacks it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct KpiRow {
+    pub provider: String,
+    pub measure: Measure,
+    pub values: Vec<Option<f64>>,
+}
+
+/// The measures the comparison reports per provider.
+pub const COMPARED_MEASURES: [Measure; 4] = [
+    Measure::Share,
+    Measure::Revenue,
+    Measure::RevenueDelta,
+    Measure::ValueAtStake,
+];
+
+/// Every input of a scenario as `(path, value)`, in file order.
+pub fn flatten_inputs(s: &Scenario) -> Vec<(String, InputValue)> {
+    let num = InputValue::Number;
+    let mut out = vec![
+        ("base_year".to_owned(), num(f64::from(s.base_year))),
+        ("horizon_years".to_owned(), num(f64::from(s.horizon_years))),
+    ];
+    for path in [
+        ParamPath::MarketSize,
+        ParamPath::MarketGrowthStart,
+        ParamPath::MarketGrowthEnd,
+        ParamPath::Halo,
+    ] {
+        if let Some(v) = path.get(s) {
+            out.push((path.to_text(s), num(v)));
+        }
+    }
+    for (i, p) in s.providers.iter().enumerate() {
+        out.push((
+            format!("providers[{}].color", p.name),
+            InputValue::Text(p.color.to_hex()),
+        ));
+        for param in [
+            ProviderParam::Share,
+            ProviderParam::Drift,
+            ProviderParam::Margin,
+            ProviderParam::MarginDrift,
+            ProviderParam::EvSales,
+        ] {
+            let path = ParamPath::Provider(i, param);
+            if let Some(v) = path.get(s) {
+                out.push((path.to_text(s), num(v)));
+            }
+        }
+    }
+    out.push((
+        "others.name".to_owned(),
+        InputValue::Text(s.others.name.clone()),
+    ));
+    for path in ParamPath::all_uncertain_capable(s)
+        .into_iter()
+        .filter(|p| matches!(p, ParamPath::Others(_)))
+    {
+        if let Some(v) = path.get(s) {
+            out.push((path.to_text(s), num(v)));
+        }
+    }
+    for (i, w) in s.workloads.iter().enumerate() {
+        out.push((format!("workloads[{}].spend", w.name), num(w.spend_usd_bn)));
+        for path in ParamPath::all_uncertain_capable(s)
+            .into_iter()
+            .filter(|path| matches!(path, ParamPath::Workload(j, _) if *j == i))
+        {
+            if let Some(v) = path.get(s) {
+                out.push((path.to_text(s), num(v)));
+            }
+        }
+        out.push((
+            format!("workloads[{}].migration.curve", w.name),
+            InputValue::Text(format!("{:?}", w.migration.curve)),
+        ));
+        for (which, placement) in [
+            ("placement_base", &w.placement_base),
+            ("placement_target", &w.placement_target),
+        ] {
+            for (p, fraction) in placement.iter().enumerate() {
+                out.push((
+                    format!("workloads[{}].{which}[\"{}\"]", w.name, s.provider_name(p)),
+                    num(*fraction),
+                ));
+            }
+        }
+    }
+    for (path, dist) in &s.uncertainty {
+        out.push((
+            format!("uncertainty[\"{}\"]", path.to_text(s)),
+            InputValue::Text(distribution_text(*dist)),
+        ));
+    }
+    let mc = s.monte_carlo.unwrap_or_default();
+    out.push(("monte_carlo.samples".to_owned(), num(f64::from(mc.samples))));
+    out.push(("monte_carlo.seed".to_owned(), num(mc.seed as f64)));
+    out
+}
+
+/// A distribution as written in files.
+pub fn distribution_text(dist: Distribution) -> String {
+    match dist {
+        Distribution::Triangular { low, high } => format!("Triangular(low: {low}, high: {high})"),
+        Distribution::Uniform { low, high } => format!("Uniform(low: {low}, high: {high})"),
+        Distribution::Normal { sd } => format!("Normal(sd: {sd})"),
+    }
+}
+
+/// Inputs that differ between the scenarios, in order of first appearance. A placement entry of 0
+/// and a missing entry count as the same.
+pub fn input_differences(scenarios: &[&Scenario]) -> Vec<InputDifference> {
+    let flat: Vec<Vec<(String, InputValue)>> =
+        scenarios.iter().map(|s| flatten_inputs(s)).collect();
+    let mut paths: Vec<&str> = Vec::new();
+    for inputs in &flat {
+        for (path, _) in inputs {
+            if !paths.contains(&path.as_str()) {
+                paths.push(path);
+            }
+        }
+    }
+    paths
+        .into_iter()
+        .filter_map(|path| {
+            let values: Vec<Option<InputValue>> = flat
+                .iter()
+                .map(|inputs| {
+                    inputs
+                        .iter()
+                        .find(|(p, _)| p == path)
+                        .map(|(_, v)| v.clone())
+                })
+                .collect();
+            let normal = |v: &Option<InputValue>| match v {
+                None if path.contains("].placement_") => Some(InputValue::Number(0.0)),
+                other => other.clone(),
+            };
+            let first = normal(&values[0]);
+            values
+                .iter()
+                .any(|v| normal(v) != first)
+                .then(|| InputDifference {
+                    path: path.to_owned(),
+                    values,
+                })
+        })
+        .collect()
+}
+
+/// The last calendar year every scenario projects.
+pub fn last_common_year(scenarios: &[&Scenario]) -> Option<i32> {
+    scenarios
+        .iter()
+        .map(|s| s.base_year + s.horizon_years as i32)
+        .min()
+}
+
+/// Share, revenue, delta and value at stake in `year` per provider (matched by name; providers
+/// of the first scenario first, Others last).
+pub fn kpi_rows(scenarios: &[&Scenario], year: i32) -> Vec<KpiRow> {
+    let projections: Vec<Projection> = scenarios.iter().map(|s| project(s)).collect();
+    let mut names: Vec<&str> = Vec::new();
+    for s in scenarios {
+        for p in &s.providers {
+            if !names.contains(&p.name.as_str()) {
+                names.push(&p.name);
+            }
+        }
+    }
+    let others_name = scenarios
+        .first()
+        .map_or("Others", |s| s.others.name.as_str());
+    names.push(others_name);
+    let mut rows = Vec::new();
+    for name in names {
+        for measure in COMPARED_MEASURES {
+            let values = scenarios
+                .iter()
+                .zip(&projections)
+                .map(|(s, projection)| {
+                    let p = if name == others_name {
+                        Some(s.others_index())
+                    } else {
+                        s.provider_index(name)
+                    }?;
+                    let t = projection.year_index(year)?;
+                    Some(projection.value(measure, t, p))
+                })
+                .collect();
+            rows.push(KpiRow {
+                provider: name.to_owned(),
+                measure,
+                values,
+            });
+        }
+    }
+    rows
+}
