@@ -2,6 +2,7 @@
 //! clouds, with its scenario files, command line and desktop app.
 
 pub mod cli;
+pub mod history;
 pub mod model;
 pub mod scenario;
 pub mod ui;
