@@ -16,6 +16,7 @@ use crate::ui::inputs::{self, Rejection};
 use crate::ui::menu::{self, Command, ThemeChoice, ViewState};
 use crate::ui::plots::{self, Chart, ChartData, PlotLayout};
 use crate::ui::summary;
+use crate::ui::uncertainty::UncertaintyState;
 
 /// View preferences kept between runs (never the scenario itself).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -70,6 +71,8 @@ pub struct CloudshiftApp {
     pub(super) files: FileState,
     /// Undo/redo of this scenario (never persisted).
     pub(super) history: crate::ui::undo::History,
+    /// Monte Carlo runs, their latest summary and the Uncertainty tab's choices.
+    uncertainty: UncertaintyState,
 }
 
 impl CloudshiftApp {
@@ -96,6 +99,7 @@ impl CloudshiftApp {
             show_about: false,
             files: FileState::new(Box::new(crate::ui::picker::NoPicker)),
             history,
+            uncertainty: UncertaintyState::default(),
         };
         app.refresh_projection();
         app
@@ -129,6 +133,11 @@ impl CloudshiftApp {
     /// The projection of the committed scenario.
     pub fn projection(&self) -> &Projection {
         &self.projection
+    }
+
+    /// The Monte Carlo state: latest summary, run status, tornado.
+    pub fn uncertainty(&self) -> &UncertaintyState {
+        &self.uncertainty
     }
 
     /// The events found in the projection.
@@ -272,10 +281,26 @@ impl CloudshiftApp {
                 });
         }
 
+        let uncertainty_shown =
+            self.prefs.layout == PlotLayout::Tabs && self.prefs.chart == Chart::Uncertainty;
+        self.uncertainty
+            .update(&ctx, &self.scenario, self.generation, uncertainty_shown);
+        let mut uncertainty_edits = Vec::new();
         egui::CentralPanel::default().show(ui, |ui| {
             let data = ChartData::new(&self.scenario, &self.projection, self.summary_year);
-            plots::plots_ui(ui, &data, &mut self.prefs.layout, &mut self.prefs.chart);
+            let generation = self.generation;
+            let uncertainty = &mut self.uncertainty;
+            plots::plots_ui(
+                ui,
+                &data,
+                &mut self.prefs.layout,
+                &mut self.prefs.chart,
+                &mut |ui, data| uncertainty.tab_ui(ui, data, generation, &mut uncertainty_edits),
+            );
         });
+        for edit in &uncertainty_edits {
+            self.apply_edit(edit);
+        }
 
         self.files_frame(&ctx);
         dialogs::dialogs_ui(&ctx, &mut self.files);

@@ -21,6 +21,8 @@ pub fn chart_ui(ui: &mut egui::Ui, data: &ChartData<'_>, chart: Chart, size: Vec
         Chart::Revenue => revenue_ui(ui, data, size),
         Chart::Placement => placement_ui(ui, data, size),
         Chart::Delta => delta_ui(ui, data, size),
+        // Drawn by `plots_ui` with the app's Monte Carlo state.
+        Chart::Uncertainty => {}
     }
 }
 

@@ -4,7 +4,8 @@
 //! copy, checks the copy, and only then commits it, so the model never runs on an invalid scenario.
 
 use crate::model::{
-    Curve, MAX_PROVIDERS, MAX_WORKLOADS, Migration, ParamPath, Provider, Rgb, Scenario, Workload,
+    Curve, Distribution, MAX_PROVIDERS, MAX_WORKLOADS, Migration, MonteCarlo, ParamPath, Provider,
+    Rgb, Scenario, Workload,
 };
 
 /// Which group of the inputs panel an edit came from (where its rejection message is shown).
@@ -36,6 +37,10 @@ pub enum Edit {
     HorizonYears(u32),
     /// Any real-valued input addressed by its path (clamped to the path's valid range).
     Value(ParamPath, f64),
+    /// Sets (or, with `None`, removes) the distribution of an input in `uncertainty`.
+    Distribution(ParamPath, Option<Distribution>),
+    /// Monte Carlo sample count and seed.
+    MonteCarlo(MonteCarlo),
     /// Sets or unsets a workload's own margin.
     WorkloadMargin(usize, Option<f64>),
     /// Moves one provider's fraction of a placement; the others give way in proportion.
@@ -61,9 +66,9 @@ impl Edit {
     /// The panel group the edit belongs to.
     pub fn group(&self) -> Group {
         match self {
-            Self::RenameScenario(_) => Group::Scenario,
+            Self::RenameScenario(_) | Self::MonteCarlo(_) => Group::Scenario,
             Self::BaseYear(_) | Self::HorizonYears(_) => Group::Timeline,
-            Self::Value(path, _) => match *path {
+            Self::Value(path, _) | Self::Distribution(path, _) => match *path {
                 ParamPath::MarketSize
                 | ParamPath::MarketGrowthStart
                 | ParamPath::MarketGrowthEnd => Group::Market,
@@ -108,6 +113,8 @@ pub fn apply(scenario: &Scenario, edit: &Edit) -> Scenario {
             let value = path.valid_range(&s).clamp(*value);
             path.set(&mut s, value);
         }
+        Edit::Distribution(path, dist) => set_distribution(&mut s, *path, *dist),
+        Edit::MonteCarlo(mc) => s.monte_carlo = Some(*mc),
         Edit::WorkloadMargin(w, margin) => {
             if let Some(workload) = s.workloads.get_mut(*w) {
                 workload.margin = *margin;
@@ -159,6 +166,20 @@ pub fn apply(scenario: &Scenario, edit: &Edit) -> Scenario {
         Edit::RemoveWorkload(w) => remove_workload(&mut s, *w),
     }
     s
+}
+
+/// Replaces the distribution of `path` in place (so the draw order, and with it every other
+/// input's draws, stays the same), adds it at the end, or removes it.
+fn set_distribution(s: &mut Scenario, path: ParamPath, dist: Option<Distribution>) {
+    let existing = s.uncertainty.iter().position(|(key, _)| *key == path);
+    match (existing, dist) {
+        (Some(i), Some(dist)) => s.uncertainty[i].1 = dist,
+        (None, Some(dist)) => s.uncertainty.push((path, dist)),
+        (Some(i), None) => {
+            s.uncertainty.remove(i);
+        }
+        (None, None) => {}
+    }
 }
 
 /// Sets `fractions[index]` to `fraction` (clamped to 0..=1) and scales the others so the sum is 1.

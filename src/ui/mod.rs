@@ -19,6 +19,7 @@ pub mod plots;
 mod providers;
 mod session;
 pub mod summary;
+pub mod uncertainty;
 mod undo;
 mod widgets;
 mod workloads;

@@ -19,10 +19,20 @@ pub enum Chart {
     Revenue,
     Placement,
     Delta,
+    /// Monte Carlo fan chart and tornado (drawn with the app's `UncertaintyState`).
+    Uncertainty,
 }
 
 impl Chart {
-    pub const ALL: [Self; 4] = [Self::Share, Self::Revenue, Self::Placement, Self::Delta];
+    pub const ALL: [Self; 5] = [
+        Self::Share,
+        Self::Revenue,
+        Self::Placement,
+        Self::Delta,
+        Self::Uncertainty,
+    ];
+    /// The charts of the 2×2 grid.
+    pub const GRID: [Self; 4] = [Self::Share, Self::Revenue, Self::Placement, Self::Delta];
 
     /// Tab and title text.
     pub fn title(self) -> &'static str {
@@ -31,6 +41,7 @@ impl Chart {
             Self::Revenue => "Revenue",
             Self::Placement => "Workload placement",
             Self::Delta => "Delta & value at stake",
+            Self::Uncertainty => "Uncertainty",
         }
     }
 
@@ -42,6 +53,9 @@ impl Chart {
             Self::Placement => "Where each workload's spend goes, year by year.",
             Self::Delta => {
                 "Revenue won or lost against the no-migration counterfactual, and that change times EV/sales."
+            }
+            Self::Uncertainty => {
+                "Monte Carlo bands (P5–P95, P25–P75, median; dashed: the single deterministic run) and the tornado of the inputs that drive them."
             }
         }
     }
@@ -85,12 +99,13 @@ impl<'a> ChartData<'a> {
     }
 }
 
-/// The central area: chart selector and the charts.
+/// The central area: chart selector and the charts; `uncertainty_ui` draws the Uncertainty tab.
 pub fn plots_ui(
     ui: &mut egui::Ui,
     data: &ChartData<'_>,
     layout: &mut PlotLayout,
     chart: &mut Chart,
+    uncertainty_ui: &mut dyn FnMut(&mut egui::Ui, &ChartData<'_>),
 ) {
     ui.horizontal_wrapped(|ui| {
         ui.selectable_value(layout, PlotLayout::Tabs, "Tabs")
@@ -114,8 +129,12 @@ pub fn plots_ui(
     match *layout {
         PlotLayout::Tabs => {
             ui.label(egui::RichText::new(chart.description()).weak());
-            let size = ui.available_size();
-            charts::chart_ui(ui, data, *chart, size);
+            if *chart == Chart::Uncertainty {
+                uncertainty_ui(ui, data);
+            } else {
+                let size = ui.available_size();
+                charts::chart_ui(ui, data, *chart, size);
+            }
         }
         PlotLayout::Grid => grid_ui(ui, data),
     }
@@ -126,7 +145,7 @@ fn grid_ui(ui: &mut egui::Ui, data: &ChartData<'_>) {
     let total = ui.available_size();
     let cell = egui::vec2((total.x - spacing.x) / 2.0, (total.y - spacing.y) / 2.0);
     let origin = ui.cursor().min;
-    for (i, chart) in Chart::ALL.into_iter().enumerate() {
+    for (i, chart) in Chart::GRID.into_iter().enumerate() {
         let col = (i % 2) as f32;
         let row = (i / 2) as f32;
         let min = origin + egui::vec2(col * (cell.x + spacing.x), row * (cell.y + spacing.y));

@@ -5,6 +5,7 @@ use egui::{Color32, RichText, SliderClamping};
 
 use crate::model::{Distribution, OthersParam, ParamPath, ProviderParam, Scenario, WorkloadParam};
 use crate::ui::edits::Edit;
+use crate::ui::uncertainty;
 
 /// How an input is shown: the unit on screen and the factor from model units.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -26,7 +27,7 @@ pub enum Unit {
 }
 
 impl Unit {
-    fn to_screen(self, model_value: f64) -> f64 {
+    pub(crate) fn to_screen(self, model_value: f64) -> f64 {
         match self {
             Self::Percent | Self::PointsPerYear => model_value * 100.0,
             _ => model_value,
@@ -41,7 +42,15 @@ impl Unit {
         }
     }
 
-    fn decimals(self) -> usize {
+    /// Model value of a screen value, without rounding (distribution bounds and spreads).
+    pub(crate) fn to_model_exact(self, screen_value: f64) -> f64 {
+        match self {
+            Self::Percent | Self::PointsPerYear => screen_value / 100.0,
+            _ => screen_value,
+        }
+    }
+
+    pub(crate) fn decimals(self) -> usize {
         match self {
             Self::Percent | Self::UsdBn | Self::Times | Self::Years => 1,
             Self::PointsPerYear => 2,
@@ -49,7 +58,7 @@ impl Unit {
         }
     }
 
-    fn suffix(self) -> &'static str {
+    pub(crate) fn suffix(self) -> &'static str {
         match self {
             Self::Percent => "%",
             Self::PointsPerYear => " pts/yr",
@@ -158,7 +167,7 @@ pub fn tooltip(scenario: &Scenario, path: ParamPath) -> String {
     text
 }
 
-fn path_is_fraction(path: ParamPath) -> bool {
+pub(crate) fn path_is_fraction(path: ParamPath) -> bool {
     !matches!(
         path,
         ParamPath::MarketSize
@@ -202,15 +211,25 @@ pub fn param_slider(
     let Some(model_value) = path.get(scenario) else {
         return;
     };
-    if let Some(new_value) = unit_slider(
-        ui,
-        model_value,
-        label,
-        unit,
-        range,
-        &tooltip(scenario, path),
-    ) {
-        edits.push(Edit::Value(path, new_value));
+    let hover = tooltip(scenario, path);
+    if !path.can_be_uncertain() {
+        if let Some(new_value) = unit_slider(ui, model_value, label, unit, range, &hover) {
+            edits.push(Edit::Value(path, new_value));
+        }
+        return;
+    }
+    // Beside the slider, the "±" toggle of its distribution editor (shown below when open).
+    let open = ui
+        .horizontal(|ui| {
+            ui.spacing_mut().slider_width -= 28.0;
+            if let Some(new_value) = unit_slider(ui, model_value, label, unit, range, &hover) {
+                edits.push(Edit::Value(path, new_value));
+            }
+            uncertainty::distribution_toggle_ui(ui, scenario, path, label)
+        })
+        .inner;
+    if open {
+        uncertainty::distribution_editor_ui(ui, scenario, path, label, unit, edits);
     }
 }
 

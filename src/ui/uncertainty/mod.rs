@@ -1,0 +1,324 @@
+//! The Uncertainty tab: Monte Carlo fan charts, the tornado, the run's progress and settings, the
+//! goal-seek dialog; and the distribution editor shown beside the sliders.
+
+mod distribution;
+mod fan;
+mod goal_seek;
+pub mod runner;
+mod settings;
+mod tornado;
+
+use std::sync::Arc;
+
+pub use distribution::{distribution_editor_ui, distribution_toggle_ui};
+use runner::{Outcome, QUICK_SAMPLES, RunKind, Runner, Running};
+
+use crate::model::uncertainty::{SimulationSummary, TornadoBar, sensitivity};
+use crate::model::{Measure, Scenario};
+use crate::ui::edits::Edit;
+use crate::ui::plots::ChartData;
+
+/// Where the Monte Carlo stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Status {
+    /// The scenario has no uncertain input.
+    NoUncertainty,
+    Idle,
+    Running(Running),
+    /// The last run was cancelled (the bands show the last finished run, if any).
+    Cancelled,
+    Failed(String),
+}
+
+/// Tornado bars for one (scenario generation, provider, measure, year).
+struct TornadoCache {
+    key: (u64, usize, Measure, i32),
+    bars: Result<Vec<TornadoBar>, String>,
+}
+
+/// The Uncertainty tab's state: the runner, the latest summary and the choices on screen.
+pub struct UncertaintyState {
+    runner: Runner,
+    summary: Option<Arc<SimulationSummary>>,
+    /// The scenario generation and kind of the last run started.
+    requested: Option<(u64, RunKind)>,
+    notice: Option<Status>,
+    /// Provider shown (Others = number of named providers).
+    pub provider: usize,
+    pub measure: Measure,
+    /// Year of the tornado; `None` until chosen (the last projected year).
+    pub tornado_year: Option<i32>,
+    tornado: Option<TornadoCache>,
+    goal_seek: goal_seek::GoalSeek,
+    cancel_clicked: bool,
+}
+
+impl Default for UncertaintyState {
+    fn default() -> Self {
+        Self {
+            runner: Runner::default(),
+            summary: None,
+            requested: None,
+            notice: None,
+            provider: 0,
+            measure: Measure::Revenue,
+            tornado_year: None,
+            tornado: None,
+            goal_seek: goal_seek::GoalSeek::default(),
+            cancel_clicked: false,
+        }
+    }
+}
+
+impl UncertaintyState {
+    /// The summary of the last finished run.
+    pub fn summary(&self) -> Option<&SimulationSummary> {
+        self.summary.as_deref()
+    }
+
+    /// Where the Monte Carlo stands.
+    pub fn status(&self, scenario: &Scenario) -> Status {
+        if scenario.uncertainty.is_empty() {
+            return Status::NoUncertainty;
+        }
+        if let Some(running) = self.runner.running() {
+            return Status::Running(running);
+        }
+        self.notice.clone().unwrap_or(Status::Idle)
+    }
+
+    /// The tornado bars last computed, if any.
+    pub fn tornado_bars(&self) -> Option<&[TornadoBar]> {
+        self.tornado
+            .as_ref()
+            .and_then(|cache| cache.bars.as_deref().ok())
+    }
+
+    /// Opens the goal-seek dialog.
+    pub fn open_goal_seek(&mut self) {
+        self.goal_seek.open = true;
+    }
+
+    /// Collects finished runs and starts the one the scenario needs (call once per frame, before
+    /// drawing). Runs only while the tab is `visible`.
+    pub fn update(
+        &mut self,
+        ctx: &egui::Context,
+        scenario: &Scenario,
+        generation: u64,
+        visible: bool,
+    ) {
+        if std::mem::take(&mut self.cancel_clicked) {
+            self.runner.cancel();
+        }
+        match self.runner.poll() {
+            Some(Outcome::Done(_, summary)) => {
+                self.summary = Some(summary);
+                self.notice = None;
+            }
+            Some(Outcome::Cancelled(_)) => self.notice = Some(Status::Cancelled),
+            Some(Outcome::Failed(_, message)) => self.notice = Some(Status::Failed(message)),
+            None => {}
+        }
+        if scenario.uncertainty.is_empty() {
+            self.runner.cancel();
+            self.summary = None;
+            self.requested = None;
+            return;
+        }
+        if visible {
+            self.request_run(ctx, scenario, generation);
+        }
+        if self.runner.running().is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+    }
+
+    fn request_run(&mut self, ctx: &egui::Context, scenario: &Scenario, generation: u64) {
+        let dragging = ctx.input(|i| i.pointer.any_down());
+        let wanted = if dragging {
+            RunKind::Quick
+        } else {
+            RunKind::Full
+        };
+        let up_to_date = matches!(self.requested, Some((g, kind))
+            if g == generation && (kind == RunKind::Full || wanted == RunKind::Quick));
+        if up_to_date {
+            return;
+        }
+        let mc = scenario.monte_carlo.unwrap_or_default();
+        let samples = match wanted {
+            RunKind::Quick => mc.samples.min(QUICK_SAMPLES),
+            RunKind::Full => mc.samples,
+        };
+        let repaint = ctx.clone();
+        self.runner
+            .start(scenario.clone(), samples, mc.seed, wanted, move || {
+                repaint.request_repaint();
+            });
+        self.requested = Some((generation, wanted));
+        self.notice = None;
+    }
+
+    /// The tab's contents; edits (settings, goal seek's Apply) go to `edits`.
+    pub fn tab_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        data: &ChartData<'_>,
+        generation: u64,
+        edits: &mut Vec<Edit>,
+    ) {
+        let scenario = data.scenario;
+        ui.horizontal_wrapped(|ui| {
+            settings::settings_ui(ui, scenario, edits);
+            ui.separator();
+            if ui
+                .button("Goal seek…")
+                .on_hover_text("Find the input value at which an output hits a target.")
+                .clicked()
+            {
+                self.goal_seek.open = true;
+            }
+        });
+        self.status_ui(ui, scenario);
+        self.goal_seek.window_ui(ui.ctx(), data, edits);
+        if scenario.uncertainty.is_empty() {
+            ui.add_space(24.0);
+            ui.vertical_centered(|ui| {
+                ui.heading("This scenario has no uncertain input.");
+                ui.label(
+                    "Click the ± button beside a slider in the inputs panel (a growth rate, a drift, \
+                     the halo…) and pick a distribution: the bands and the tornado appear here.",
+                );
+            });
+            return;
+        }
+        self.selectors_ui(ui, data);
+        let Some(summary) = self.summary.clone() else {
+            ui.label("Running the first Monte Carlo…");
+            return;
+        };
+        let available = ui.available_size();
+        let fan_height = (available.y * 0.55).max(200.0);
+        fan::fan_chart_ui(
+            ui,
+            data,
+            &summary,
+            self.measure,
+            self.provider,
+            egui::vec2(available.x, fan_height),
+        );
+        let year = self.tornado_year(data);
+        self.refresh_tornado(scenario, generation, year);
+        let size = egui::vec2(available.x, ui.available_height().max(160.0));
+        if let Some(cache) = &self.tornado {
+            match &cache.bars {
+                Ok(bars) => {
+                    tornado::tornado_ui(ui, data, bars, self.measure, self.provider, year, size);
+                }
+                Err(message) => {
+                    ui.label(format!("No tornado: {message}"));
+                }
+            }
+        }
+    }
+
+    fn tornado_year(&self, data: &ChartData<'_>) -> i32 {
+        let first = data.projection.base_year;
+        let last = data
+            .projection
+            .year(data.projection.years.saturating_sub(1));
+        self.tornado_year.unwrap_or(last).clamp(first, last)
+    }
+
+    fn refresh_tornado(&mut self, scenario: &Scenario, generation: u64, year: i32) {
+        let key = (generation, self.provider, self.measure, year);
+        if self.tornado.as_ref().is_some_and(|c| c.key == key) {
+            return;
+        }
+        let bars =
+            sensitivity(scenario, self.provider, self.measure, year).map_err(|e| e.to_string());
+        self.tornado = Some(TornadoCache { key, bars });
+    }
+
+    fn status_ui(&mut self, ui: &mut egui::Ui, scenario: &Scenario) {
+        match self.status(scenario) {
+            Status::Running(running) => {
+                ui.horizontal(|ui| {
+                    let what = match running.kind {
+                        RunKind::Quick => "Quick pass",
+                        RunKind::Full => "Monte Carlo",
+                    };
+                    ui.add(
+                        egui::ProgressBar::new(running.fraction as f32)
+                            .desired_width(240.0)
+                            .show_percentage()
+                            .text(format!(
+                                "{what}: {} draws, {:.0}%",
+                                running.samples,
+                                running.fraction * 100.0
+                            )),
+                    );
+                    if ui.button("Cancel").clicked() {
+                        self.cancel_clicked = true;
+                    }
+                });
+            }
+            Status::Cancelled => {
+                ui.label("Cancelled: the bands show the last finished run.");
+            }
+            Status::Failed(message) => {
+                ui.label(format!("Monte Carlo failed: {message}"));
+            }
+            Status::Idle => {
+                if let Some(summary) = &self.summary {
+                    ui.label(
+                        egui::RichText::new(format!(
+                            "{} draws, seed {}",
+                            summary.samples, summary.seed
+                        ))
+                        .weak(),
+                    );
+                }
+            }
+            Status::NoUncertainty => {}
+        }
+    }
+
+    fn selectors_ui(&mut self, ui: &mut egui::Ui, data: &ChartData<'_>) {
+        let scenario = data.scenario;
+        let providers = scenario.providers.len() + 1;
+        if self.provider >= providers {
+            self.provider = 0;
+        }
+        ui.horizontal_wrapped(|ui| {
+            egui::ComboBox::from_label("Provider")
+                .selected_text(scenario.provider_name(self.provider))
+                .show_ui(ui, |ui| {
+                    for p in 0..providers {
+                        ui.selectable_value(&mut self.provider, p, scenario.provider_name(p));
+                    }
+                });
+            egui::ComboBox::from_label("Measure")
+                .selected_text(self.measure.label())
+                .show_ui(ui, |ui| {
+                    for m in Measure::UNCERTAIN {
+                        ui.selectable_value(&mut self.measure, m, m.label());
+                    }
+                });
+            let mut year = self.tornado_year(data);
+            let first = data.projection.base_year;
+            let last = data
+                .projection
+                .year(data.projection.years.saturating_sub(1));
+            let label = ui.label("Tornado year");
+            if ui
+                .add(egui::DragValue::new(&mut year).range(first..=last))
+                .labelled_by(label.id)
+                .changed()
+            {
+                self.tornado_year = Some(year);
+            }
+        });
+    }
+}

@@ -1,0 +1,260 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! Headless UI tests of the Uncertainty tab (`egui_kittest`, no GPU): the fan chart and tornado
+//! appear, a distribution edit re-runs the Monte Carlo, and a 1,000,000-draw run keeps frames
+//! coming and stops on Cancel.
+
+use std::time::{Duration, Instant};
+
+use cloudshift::model::{Distribution, Measure, ParamPath};
+use cloudshift::scenario::builtin_baseline;
+use cloudshift::ui::CloudshiftApp;
+use cloudshift::ui::uncertainty::Status;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+
+fn harness() -> Harness<'static, CloudshiftApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1440.0, 1000.0))
+        .build_ui_state(
+            |ui, app: &mut CloudshiftApp| app.show(ui),
+            CloudshiftApp::new(builtin_baseline()),
+        );
+    harness.run();
+    harness
+}
+
+/// Steps frames (with short sleeps for the worker thread) until `done` holds; panics after 20 s.
+fn step_until(
+    harness: &mut Harness<'static, CloudshiftApp>,
+    what: &str,
+    done: impl Fn(&CloudshiftApp) -> bool,
+) {
+    let start = Instant::now();
+    while !done(harness.state()) {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "timed out: {what}"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+        harness.step();
+    }
+}
+
+fn set_samples(harness: &mut Harness<'static, CloudshiftApp>, samples: f64) {
+    harness
+        .get_by_role_and_label(Role::SpinButton, "Monte Carlo samples")
+        .set_value_accesskit(samples);
+    harness.step();
+    harness.step();
+}
+
+/// The Uncertainty tab open on the baseline, with a finished run of `samples` draws.
+fn uncertainty_tab(samples: u32) -> Harness<'static, CloudshiftApp> {
+    let mut harness = harness();
+    harness.get_by_label("Uncertainty").click();
+    harness.step();
+    harness.step();
+    set_samples(&mut harness, f64::from(samples));
+    step_until(&mut harness, "first summary", |app| {
+        app.uncertainty()
+            .summary()
+            .is_some_and(|s| s.samples == samples)
+            && app.uncertainty().status(app.scenario()) == Status::Idle
+    });
+    harness.step();
+    harness
+}
+
+fn aws_revenue_p95(app: &CloudshiftApp) -> f64 {
+    let summary = app.uncertainty().summary().unwrap();
+    summary
+        .stats(Measure::Revenue, summary.years - 1, 0)
+        .unwrap()
+        .p95
+}
+
+#[test]
+fn fan_chart_and_tornado_appear_for_a_scenario_with_uncertainty() {
+    let harness = uncertainty_tab(500);
+    for legend in ["P5–P95", "P25–P75", "Median", "Deterministic"] {
+        assert!(harness.query_by_label(legend).is_some(), "legend {legend}");
+    }
+    assert!(harness.query_by_label("Input at its P10").is_some());
+    assert!(harness.query_by_label("Input at its P90").is_some());
+    let app = harness.state();
+    assert_eq!(app.scenario().monte_carlo.unwrap().samples, 500);
+    let bars = app.uncertainty().tornado_bars().expect("tornado computed");
+    assert_eq!(bars.len(), app.scenario().uncertainty.len());
+    let names: Vec<String> = bars
+        .iter()
+        .map(|b| b.path.to_text(app.scenario()))
+        .collect();
+    assert!(
+        names.iter().any(|n| n == "market.growth_start"),
+        "{names:?}"
+    );
+    let stats = app
+        .uncertainty()
+        .summary()
+        .unwrap()
+        .stats(Measure::Revenue, 5, 0)
+        .copied()
+        .unwrap();
+    assert!(stats.p5 < stats.p50 && stats.p50 < stats.p95, "{stats:?}");
+}
+
+#[test]
+fn editing_a_distribution_updates_the_bands_and_the_tornado() {
+    let mut harness = uncertainty_tab(500);
+    let before = aws_revenue_p95(harness.state());
+    let path = ParamPath::MarketGrowthStart;
+    harness
+        .get_by_label("Market growth start distribution")
+        .click();
+    harness.step();
+    harness.step();
+    // Widen the triangle: high bound 40% a year (display units are percent).
+    harness
+        .get_by_role_and_label(Role::SpinButton, "high")
+        .set_value_accesskit(40.0);
+    harness.step();
+    let app = harness.state();
+    match app.scenario().distribution(path) {
+        Some(Distribution::Triangular { high, .. }) => assert!((high - 0.40).abs() < 1e-9),
+        other => panic!("{other:?}"),
+    }
+    step_until(&mut harness, "summary after the edit", |app| {
+        (aws_revenue_p95(app) - before).abs() > 1e-9
+    });
+    assert!(
+        aws_revenue_p95(harness.state()) > before,
+        "a wider top widens P95"
+    );
+    harness.step();
+    let bar = harness
+        .state()
+        .uncertainty()
+        .tornado_bars()
+        .unwrap()
+        .iter()
+        .find(|b| b.path == path)
+        .copied()
+        .unwrap();
+    assert!(
+        bar.high_input > 0.27,
+        "tornado uses the new bounds: {bar:?}"
+    );
+}
+
+#[test]
+fn a_distribution_that_fails_the_check_is_refused_with_its_message() {
+    let mut harness = uncertainty_tab(500);
+    harness
+        .get_by_label("Market growth start distribution")
+        .click();
+    harness.step();
+    harness.step();
+    let before = harness.state().scenario().clone();
+    // A triangle must contain the value (22%).
+    harness
+        .get_by_role_and_label(Role::SpinButton, "high")
+        .set_value_accesskit(10.0);
+    harness.step();
+    let app = harness.state();
+    assert_eq!(app.scenario(), &before);
+    assert!(
+        app.rejection_message().unwrap().contains("Triangular"),
+        "{:?}",
+        app.rejection_message()
+    );
+}
+
+#[test]
+fn frames_keep_coming_during_a_million_draw_run_and_cancel_stops_it() {
+    let mut harness = uncertainty_tab(500);
+    set_samples(&mut harness, 1_000_000.0);
+    assert_eq!(
+        harness.state().scenario().monte_carlo.unwrap().samples,
+        1_000_000
+    );
+    let running = |app: &CloudshiftApp| {
+        matches!(app.uncertainty().status(app.scenario()),
+            Status::Running(r) if r.samples == 1_000_000)
+    };
+    assert!(running(harness.state()));
+
+    // Frames keep coming, each quickly, and the UI still takes input.
+    for _ in 0..5 {
+        let start = Instant::now();
+        harness.step();
+        assert!(
+            start.elapsed() < Duration::from_secs(2),
+            "a frame took {:?}",
+            start.elapsed()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(running(harness.state()), "still running after 5 frames");
+    let last_year = harness.state().projection().year(3);
+    harness
+        .get_by_role_and_label(Role::SpinButton, "Tornado year")
+        .set_value_accesskit(f64::from(last_year));
+    harness.step();
+    assert_eq!(harness.state().uncertainty().tornado_year, Some(last_year));
+    assert!(running(harness.state()));
+
+    harness.get_by_label("Cancel").click();
+    let start = Instant::now();
+    step_until(&mut harness, "cancelled", |app| {
+        app.uncertainty().status(app.scenario()) == Status::Cancelled
+    });
+    assert!(start.elapsed() < Duration::from_secs(5));
+    // The bands still show the last finished run.
+    assert_eq!(
+        harness.state().uncertainty().summary().unwrap().samples,
+        500
+    );
+}
+
+/// Opens the goal-seek dialog and solves for AWS revenue in the last year by varying the first
+/// input (`market.growth_start`); returns the result line.
+fn goal_seek(harness: &mut Harness<'static, CloudshiftApp>, target_usd_bn: f64) -> String {
+    if harness.query_by_label("Solve").is_none() {
+        harness.get_by_label("Goal seek…").click();
+        harness.step();
+        harness.step();
+    }
+    harness
+        .get_by_role_and_label(Role::SpinButton, "Target")
+        .set_value_accesskit(target_usd_bn);
+    harness.step();
+    harness.get_by_label("Solve").click();
+    harness.step();
+    harness.step();
+    harness
+        .get_by_label_contains("hits the target")
+        .accesskit_node()
+        .value()
+        .unwrap_or_default()
+}
+
+#[test]
+fn goal_seek_finds_a_value_and_applies_it() {
+    let mut harness = uncertainty_tab(500);
+    // 51% growth would leave market.growth_start's triangle (17%..27%): Apply is refused up front.
+    let found = goal_seek(&mut harness, 1500.0);
+    assert!(found.starts_with("market.growth_start = 51.1%"), "{found}");
+    assert!(harness.query_by_label_contains("Cannot apply").is_some());
+
+    let found = goal_seek(&mut harness, 500.0);
+    assert!(found.starts_with("market.growth_start = "), "{found}");
+    harness.get_by_label("Apply").click();
+    harness.step();
+    harness.step();
+    let app = harness.state();
+    let t = app.projection().years - 1;
+    let revenue = app.projection().value(Measure::Revenue, t, 0);
+    assert!((revenue - 500.0).abs() < 1e-3, "AWS revenue {revenue}");
+    assert!(app.rejection_message().is_none());
+}
