@@ -258,3 +258,56 @@ fn goal_seek_finds_a_value_and_applies_it() {
     assert!((revenue - 500.0).abs() < 1e-3, "AWS revenue {revenue}");
     assert!(app.rejection_message().is_none());
 }
+
+#[test]
+fn dragging_a_slider_runs_quick_passes_and_release_runs_the_full_count() {
+    let mut harness = uncertainty_tab(5000);
+    let seed = harness.state().uncertainty().summary().unwrap().seed;
+    let size_before = harness.state().scenario().market.size_usd_bn;
+    let rect = harness
+        .get_by_role_and_label(Role::Slider, "Market size")
+        .rect();
+    // The handle sits at $419B on a logarithmic $10B..$10T slider; drag it a little right
+    // (far left would make the market smaller than its workloads, which the check refuses).
+    let handle = rect.left() + rect.width() * (41.9_f32.log10() / 3.0);
+    let from = egui::pos2(handle, rect.center().y);
+    let to = from + egui::vec2(12.0, 0.0);
+    harness.hover_at(from);
+    harness.step();
+    harness.drag_at(from);
+    harness.step();
+    harness.hover_at(to);
+    harness.step();
+    assert!(
+        (harness.state().scenario().market.size_usd_bn - size_before).abs() > 1e-9,
+        "the drag moved the market size"
+    );
+    step_until(
+        &mut harness,
+        "quick pass while the pointer is down",
+        |app| app.uncertainty().summary().unwrap().samples == 2000,
+    );
+    harness.drop_at(to);
+    harness.step();
+    step_until(&mut harness, "full run after release", |app| {
+        app.uncertainty().summary().unwrap().samples == 5000
+    });
+    assert_eq!(harness.state().uncertainty().summary().unwrap().seed, seed);
+}
+
+#[test]
+fn the_tools_menu_opens_goal_seek_on_the_uncertainty_tab() {
+    let mut harness = harness();
+    harness.get_by_label("Tools").click();
+    harness.step();
+    harness.step();
+    harness.get_by_label("Goal seek…").click();
+    harness.step();
+    harness.step();
+    harness.step();
+    assert_eq!(
+        harness.state().prefs.chart,
+        cloudshift::ui::plots::Chart::Uncertainty
+    );
+    assert!(harness.query_by_label("Solve").is_some());
+}

@@ -360,6 +360,11 @@ impl CloudshiftApp {
             Command::ZoomOut => egui::gui_zoom::zoom_out(ctx),
             Command::ZoomReset => ctx.set_zoom_factor(1.0),
             Command::About => self.show_about = true,
+            Command::GoalSeek => {
+                self.prefs.chart = Chart::Uncertainty;
+                self.prefs.layout = PlotLayout::Tabs;
+                self.uncertainty.open_goal_seek();
+            }
             Command::File(command) => self.run_file_command(ctx, command),
             Command::Undo => self.undo(),
             Command::Redo => self.redo(),

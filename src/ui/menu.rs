@@ -44,6 +44,8 @@ pub enum Command {
     ZoomOut,
     ZoomReset,
     About,
+    /// Opens the goal-seek dialog (in the Uncertainty tab).
+    GoalSeek,
     /// A File menu item (New, Open…, Save, …).
     File(FileCommand),
     Undo,
@@ -199,6 +201,9 @@ pub fn menu_bar_ui(
             item(ui, "Zoom in", Command::ZoomIn, commands);
             item(ui, "Zoom out", Command::ZoomOut, commands);
             item(ui, "Reset zoom", Command::ZoomReset, commands);
+        });
+        ui.menu_button("Tools", |ui| {
+            item(ui, "Goal seek…", Command::GoalSeek, commands);
         });
         ui.menu_button("Help", |ui| {
             item(ui, "About cloudshift", Command::About, commands);
