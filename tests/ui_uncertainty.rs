@@ -62,7 +62,8 @@ fn uncertainty_tab(samples: u32) -> Harness<'static, CloudshiftApp> {
             .is_some_and(|s| s.samples == samples)
             && app.uncertainty().status(app.scenario()) == Status::Idle
     });
-    harness.step();
+    // Idle: no repaints pending, so `run` settles, and checks every widget has an accessible name.
+    harness.run();
     harness
 }
 
@@ -112,8 +113,12 @@ fn editing_a_distribution_updates_the_bands_and_the_tornado() {
     harness
         .get_by_label("Market growth start distribution")
         .click();
-    harness.step();
-    harness.step();
+    harness.run(); // the open editor's widgets pass the accessibility check
+    assert!(
+        harness
+            .query_by_label("Market growth start distribution kind")
+            .is_some()
+    );
     // Widen the triangle: high bound 40% a year (display units are percent).
     harness
         .get_by_role_and_label(Role::SpinButton, "high")
@@ -210,11 +215,47 @@ fn frames_keep_coming_during_a_million_draw_run_and_cancel_stops_it() {
         app.uncertainty().status(app.scenario()) == Status::Cancelled
     });
     assert!(start.elapsed() < Duration::from_secs(5));
-    // The bands still show the last finished run.
+    // The bands still show the last finished run; "Run again" restarts the full count.
     assert_eq!(
         harness.state().uncertainty().summary().unwrap().samples,
         500
     );
+    harness.step();
+    harness.get_by_label("Run again").click();
+    harness.step();
+    harness.step();
+    assert!(running(harness.state()));
+    harness.get_by_label("Cancel").click();
+    step_until(&mut harness, "cancelled again", |app| {
+        app.uncertainty().status(app.scenario()) == Status::Cancelled
+    });
+}
+
+#[test]
+fn a_scenario_without_uncertainty_says_how_to_add_some() {
+    let mut scenario = builtin_baseline();
+    scenario.uncertainty.clear();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1440.0, 1000.0))
+        .build_ui_state(
+            |ui, app: &mut CloudshiftApp| app.show(ui),
+            CloudshiftApp::new(scenario),
+        );
+    harness.run();
+    harness.get_by_label("Uncertainty").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("This scenario has no uncertain input.")
+            .is_some()
+    );
+    assert!(harness.query_by_label("P5–P95").is_none());
+    let app = harness.state();
+    assert_eq!(
+        app.uncertainty().status(app.scenario()),
+        Status::NoUncertainty
+    );
+    assert!(app.uncertainty().summary().is_none());
 }
 
 /// Opens the goal-seek dialog and solves for AWS revenue in the last year by varying the first

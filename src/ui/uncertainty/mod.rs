@@ -265,7 +265,12 @@ impl UncertaintyState {
                 });
             }
             Status::Cancelled => {
-                ui.label("Cancelled: the bands show the last finished run.");
+                ui.horizontal(|ui| {
+                    ui.label("Cancelled: the bands show the last finished run.");
+                    if ui.button("Run again").clicked() {
+                        self.requested = None;
+                    }
+                });
             }
             Status::Failed(message) => {
                 ui.label(format!("Monte Carlo failed: {message}"));
