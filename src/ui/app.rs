@@ -13,6 +13,7 @@ use crate::ui::events::{self, Event};
 use crate::ui::file_menu::FileMenuState;
 use crate::ui::file_state::FileState;
 use crate::ui::inputs::{self, Rejection};
+use crate::ui::learn::{self, LearnState};
 use crate::ui::menu::{self, Command, ThemeChoice, ViewState};
 use crate::ui::plots::{self, Chart, ChartData, PlotLayout};
 use crate::ui::summary;
@@ -27,6 +28,8 @@ pub struct Prefs {
     pub chart: Chart,
     pub show_inputs: bool,
     pub show_summary: bool,
+    /// Draw the observed history (2017–2025) before the projection.
+    pub show_history: bool,
     /// Most recent first, at most 10; missing files are pruned on start.
     pub recent_files: Vec<PathBuf>,
 }
@@ -39,6 +42,7 @@ impl Default for Prefs {
             chart: Chart::Share,
             show_inputs: true,
             show_summary: true,
+            show_history: true,
             recent_files: Vec::new(),
         }
     }
@@ -73,6 +77,8 @@ pub struct CloudshiftApp {
     pub(super) history: crate::ui::undo::History,
     /// Monte Carlo runs, their latest summary and the Uncertainty tab's choices.
     uncertainty: UncertaintyState,
+    /// History, sources, "How the model works" and the guided what-ifs.
+    learn: LearnState,
 }
 
 impl CloudshiftApp {
@@ -100,6 +106,7 @@ impl CloudshiftApp {
             files: FileState::new(Box::new(crate::ui::picker::NoPicker)),
             history,
             uncertainty: UncertaintyState::default(),
+            learn: LearnState::default(),
         };
         app.refresh_projection();
         app
@@ -138,6 +145,16 @@ impl CloudshiftApp {
     /// The Monte Carlo state: latest summary, run status, tornado.
     pub fn uncertainty(&self) -> &UncertaintyState {
         &self.uncertainty
+    }
+
+    /// The Learn windows' state (history, sources, worked examples, guided what-ifs).
+    pub fn learn(&self) -> &LearnState {
+        &self.learn
+    }
+
+    /// The Learn windows' state, to open them or pick a worked example (tests).
+    pub fn learn_mut(&mut self) -> &mut LearnState {
+        &mut self.learn
     }
 
     /// The events found in the projection.
@@ -227,6 +244,8 @@ impl CloudshiftApp {
                 layout: self.prefs.layout,
                 show_inputs: self.prefs.show_inputs,
                 show_summary: self.prefs.show_summary,
+                show_history: self.prefs.show_history,
+                history_unavailable: self.learn.history_unavailable(&self.scenario),
             };
             let file_menu = FileMenuState {
                 dirty: self.dirty,
@@ -237,6 +256,7 @@ impl CloudshiftApp {
             menu::menu_bar_ui(ui, &view, &file_menu, &mut self.commands);
         });
 
+        learn::publish_saved(&ctx, &self.saved);
         if self.prefs.show_inputs {
             let mut edits = Vec::new();
             egui::Panel::left("inputs-panel")
@@ -246,6 +266,7 @@ impl CloudshiftApp {
                 .show(ui, |ui| {
                     ui.add_space(4.0);
                     ui.heading("Inputs");
+                    learn::inspector_ui(ui, &self.scenario);
                     egui::ScrollArea::vertical()
                         .id_salt("inputs-scroll")
                         .auto_shrink([false, false])
@@ -287,7 +308,10 @@ impl CloudshiftApp {
             .update(&ctx, &self.scenario, self.generation, uncertainty_shown);
         let mut uncertainty_edits = Vec::new();
         egui::CentralPanel::default().show(ui, |ui| {
-            let data = ChartData::new(&self.scenario, &self.projection, self.summary_year);
+            let mut data = ChartData::new(&self.scenario, &self.projection, self.summary_year);
+            data.history = self
+                .learn
+                .history_to_draw(&self.scenario, self.prefs.show_history);
             let generation = self.generation;
             let uncertainty = &mut self.uncertainty;
             plots::plots_ui(
@@ -301,6 +325,18 @@ impl CloudshiftApp {
         for edit in &uncertainty_edits {
             self.apply_edit(edit);
         }
+        let mut learn_edits = Vec::new();
+        self.learn.windows_ui(
+            &ctx,
+            &self.scenario,
+            &self.projection,
+            &mut learn_edits,
+            &mut self.commands,
+        );
+        for edit in &learn_edits {
+            self.apply_edit(edit);
+        }
+        self.refresh_projection();
 
         self.files_frame(&ctx);
         dialogs::dialogs_ui(&ctx, &mut self.files);
@@ -365,6 +401,7 @@ impl CloudshiftApp {
                 self.prefs.layout = PlotLayout::Tabs;
                 self.uncertainty.open_goal_seek();
             }
+            Command::Learn(command) => self.learn.run(command, &mut self.prefs.show_history),
             Command::File(command) => self.run_file_command(ctx, command),
             Command::Undo => self.undo(),
             Command::Redo => self.redo(),

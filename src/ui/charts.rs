@@ -6,6 +6,7 @@ use egui::{Color32, Vec2};
 use egui_plot::{FilledArea, HLine, HoverPosition, Line, LineStyle, PlotPoints};
 
 use crate::model::Measure;
+use crate::ui::learn::history_plot;
 use crate::ui::plots::{Chart, ChartData, YUnit, with_legend, year_markers, year_plot};
 use crate::ui::widgets::color32;
 use crate::units;
@@ -71,12 +72,16 @@ fn series<'d>(
 fn share_ui(ui: &mut egui::Ui, data: &ChartData<'_>, size: Vec2) {
     let dark = ui.visuals().dark_mode;
     let projection = data.projection;
-    let plot = year_plot("share-plot", YUnit::Percent, "Share of the market", data)
+    let plot = year_plot("share-plot", YUnit::Percent, "Share of the market", data);
+    let plot = history_plot::include_history(plot, data)
         .include_y(0.0)
         .include_y(1.0)
         .width(size.x)
         .height(size.y)
         .label_formatter(|pos| {
+            if let Some(text) = history_plot::hover(data, pos, false) {
+                return Some(text);
+            }
             hover_text(pos, |name, t, _| {
                 let p = provider_named(data, name)?;
                 Some(format!(
@@ -109,6 +114,7 @@ fn share_ui(ui: &mut egui::Ui, data: &ChartData<'_>, size: Vec2) {
             );
             lower = upper;
         }
+        history_plot::share_history_ui(pui, data);
         year_markers(pui, data, dark);
     });
 }
@@ -116,11 +122,15 @@ fn share_ui(ui: &mut egui::Ui, data: &ChartData<'_>, size: Vec2) {
 fn revenue_ui(ui: &mut egui::Ui, data: &ChartData<'_>, size: Vec2) {
     let dark = ui.visuals().dark_mode;
     let projection = data.projection;
-    let plot = year_plot("revenue-plot", YUnit::UsdBn, "Revenue ($B)", data)
+    let plot = year_plot("revenue-plot", YUnit::UsdBn, "Revenue ($B)", data);
+    let plot = history_plot::include_history(plot, data)
         .include_y(0.0)
         .width(size.x)
         .height(size.y)
         .label_formatter(|pos| {
+            if let Some(text) = history_plot::hover(data, pos, true) {
+                return Some(text);
+            }
             hover_text(pos, |name, t, y| {
                 if name == WITHOUT_MIGRATION {
                     // The nearest provider's counterfactual at that year.
@@ -162,6 +172,7 @@ fn revenue_ui(ui: &mut egui::Ui, data: &ChartData<'_>, size: Vec2) {
                     .id(("revenue", p)),
             );
         }
+        history_plot::revenue_history_ui(pui, data);
         year_markers(pui, data, dark);
     });
 }

@@ -48,6 +48,8 @@ pub enum Command {
     GoalSeek,
     /// A File menu item (New, Open…, Save, …).
     File(FileCommand),
+    /// History, sources, "How the model works", guided what-ifs.
+    Learn(crate::ui::learn::LearnCommand),
     Undo,
     Redo,
 }
@@ -138,6 +140,9 @@ pub struct ViewState {
     pub layout: PlotLayout,
     pub show_inputs: bool,
     pub show_summary: bool,
+    pub show_history: bool,
+    /// Why the history cannot be drawn under this scenario, if it cannot.
+    pub history_unavailable: Option<String>,
 }
 
 /// The menu bar.
@@ -197,6 +202,12 @@ pub fn menu_bar_ui(
             {
                 commands.push(Command::ToggleSummary);
             }
+            crate::ui::learn::view_menu_items_ui(
+                ui,
+                view.show_history,
+                view.history_unavailable.as_deref(),
+                commands,
+            );
             ui.separator();
             item(ui, "Zoom in", Command::ZoomIn, commands);
             item(ui, "Zoom out", Command::ZoomOut, commands);
@@ -206,6 +217,7 @@ pub fn menu_bar_ui(
             item(ui, "Goal seek…", Command::GoalSeek, commands);
         });
         ui.menu_button("Help", |ui| {
+            crate::ui::learn::help_menu_items_ui(ui, commands);
             item(ui, "About cloudshift", Command::About, commands);
         });
     });

@@ -12,6 +12,7 @@ mod file_menu;
 mod file_ops;
 pub mod file_state;
 mod inputs;
+pub mod learn;
 pub mod menu;
 pub mod picker;
 mod placement;

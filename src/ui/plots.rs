@@ -78,6 +78,8 @@ pub struct ChartData<'a> {
     /// Years as plot x values, base year first.
     pub years: Vec<f64>,
     pub summary_year: i32,
+    /// The observed past to draw before the projection (None: hidden or not applicable).
+    pub history: Option<&'a crate::history::History>,
 }
 
 impl<'a> ChartData<'a> {
@@ -90,6 +92,7 @@ impl<'a> ChartData<'a> {
             projection,
             years,
             summary_year,
+            history: None,
         }
     }
 

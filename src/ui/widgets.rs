@@ -212,20 +212,21 @@ pub fn param_slider(
         return;
     };
     let hover = tooltip(scenario, path);
-    if !path.can_be_uncertain() {
-        if let Some(new_value) = unit_slider(ui, model_value, label, unit, range, &hover) {
-            edits.push(Edit::Value(path, new_value));
-        }
-        return;
-    }
-    // Beside the slider, the "±" toggle of its distribution editor (shown below when open).
+    let uncertain = path.can_be_uncertain();
+    // Beside the slider: the assumption badge, reset to file value (learn), and the "±" toggle of
+    // its distribution editor (shown below when open).
     let open = ui
         .horizontal(|ui| {
-            ui.spacing_mut().slider_width -= 28.0;
-            if let Some(new_value) = unit_slider(ui, model_value, label, unit, range, &hover) {
+            let toggle = if uncertain { 28.0 } else { 0.0 };
+            let width = ui.spacing().slider_width - toggle - crate::ui::learn::BESIDE_SLIDER_WIDTH;
+            ui.spacing_mut().slider_width = width.max(40.0);
+            let (new_value, response) =
+                unit_slider_response(ui, model_value, label, unit, range, &hover);
+            if let Some(new_value) = new_value {
                 edits.push(Edit::Value(path, new_value));
             }
-            uncertainty::distribution_toggle_ui(ui, scenario, path, label)
+            crate::ui::learn::beside_slider_ui(ui, &response, scenario, path, label, edits);
+            uncertain && uncertainty::distribution_toggle_ui(ui, scenario, path, label)
         })
         .inner;
     if open {
@@ -242,6 +243,18 @@ pub fn unit_slider(
     range: std::ops::RangeInclusive<f64>,
     hover: &str,
 ) -> Option<f64> {
+    unit_slider_response(ui, model_value, label, unit, range, hover).0
+}
+
+/// [`unit_slider`], also returning the slider's response (focus, hover, context menu).
+pub fn unit_slider_response(
+    ui: &mut egui::Ui,
+    model_value: f64,
+    label: &str,
+    unit: Unit,
+    range: std::ops::RangeInclusive<f64>,
+    hover: &str,
+) -> (Option<f64>, egui::Response) {
     let mut screen = unit.to_screen(model_value);
     let mut slider = egui::Slider::new(&mut screen, range)
         .text(label)
@@ -255,7 +268,8 @@ pub fn unit_slider(
         _ => slider,
     };
     let response = ui.add(slider).on_hover_text(hover);
-    (response.changed() && screen.is_finite()).then(|| unit.to_model(screen))
+    let new_value = (response.changed() && screen.is_finite()).then(|| unit.to_model(screen));
+    (new_value, response)
 }
 
 /// A single-line editor for a name that keeps the person's draft while it is invalid.

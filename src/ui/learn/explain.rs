@@ -1,0 +1,326 @@
+//! Plain-language sentences for the "How the model works" view, each with live numbers read from a
+//! projection (never recomputed here beyond adding up the projection's own terms). No egui.
+
+use std::fmt::Write as _;
+
+use crate::model::{Measure, ParamPath, Projection, ProviderParam, Scenario};
+use crate::units::{percent, points_delta, usd_bn};
+
+/// One workload's contribution to a provider's revenue in a year.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WorkloadTerm {
+    pub workload: String,
+    /// `a_wp,t`: the fraction of the workload's spend placed on the provider.
+    pub placement: f64,
+    /// `S_w,t`, $B.
+    pub spend_usd_bn: f64,
+}
+
+/// `Rev_p,t = rho_p,t * R_t + sum_w S_w,t * a_wp,t`, with every term from the projection.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RevenueExample {
+    pub provider: String,
+    pub year: i32,
+    /// `rho_p,t`: the provider's share of the rest of market.
+    pub rest_share: f64,
+    /// `R_t`, $B.
+    pub rest_of_market_usd_bn: f64,
+    pub workloads: Vec<WorkloadTerm>,
+    /// The projection's revenue for this provider and year, $B.
+    pub revenue_usd_bn: f64,
+}
+
+impl RevenueExample {
+    /// The right-hand side added up from its terms (equals `revenue_usd_bn`, floating point aside).
+    pub fn sum_of_terms(&self) -> f64 {
+        self.rest_share * self.rest_of_market_usd_bn
+            + self
+                .workloads
+                .iter()
+                .map(|w| w.placement * w.spend_usd_bn)
+                .sum::<f64>()
+    }
+
+    /// E.g. `AWS 2030 revenue = 31.2% of the $1.10T rest of market + 30.0% of OpenAI's $210B = $406B`.
+    pub fn sentence(&self) -> String {
+        let mut text = format!(
+            "{} {} revenue = {} of the {} rest of market",
+            self.provider,
+            self.year,
+            percent(self.rest_share),
+            usd_bn(self.rest_of_market_usd_bn)
+        );
+        for w in &self.workloads {
+            let _ = write!(
+                text,
+                " + {} of {}'s {}",
+                percent(w.placement),
+                w.workload,
+                usd_bn(w.spend_usd_bn)
+            );
+        }
+        let _ = write!(text, " = {}", usd_bn(self.revenue_usd_bn));
+        text
+    }
+}
+
+/// The revenue example of provider `p` (Others included) in year index `t`, if both exist.
+pub fn revenue_example(
+    scenario: &Scenario,
+    projection: &Projection,
+    p: usize,
+    t: usize,
+) -> Option<RevenueExample> {
+    if p >= projection.providers || t >= projection.years {
+        return None;
+    }
+    let workloads = scenario
+        .workloads
+        .iter()
+        .enumerate()
+        .map(|(w, workload)| WorkloadTerm {
+            workload: workload.name.clone(),
+            placement: projection.placement_at(t, w, p),
+            spend_usd_bn: projection.workload_spend_at(t, w),
+        })
+        .collect();
+    Some(RevenueExample {
+        provider: scenario.provider_name(p).to_owned(),
+        year: projection.year(t),
+        rest_share: projection
+            .rest_share
+            .get(t * projection.providers + p)
+            .copied()?,
+        rest_of_market_usd_bn: projection.rest_of_market_usd_bn.get(t).copied()?,
+        workloads,
+        revenue_usd_bn: projection.value(Measure::Revenue, t, p),
+    })
+}
+
+/// One equation of the model: its name, the formula, what it means, and a live example.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Explanation {
+    pub title: &'static str,
+    pub formula: &'static str,
+    pub plain: &'static str,
+    pub example: String,
+}
+
+/// Every equation, explained for provider `p` in year index `t` (t >= 1 reads best).
+pub fn explanations(
+    scenario: &Scenario,
+    projection: &Projection,
+    p: usize,
+    t: usize,
+) -> Vec<Explanation> {
+    let name = scenario.provider_name(p);
+    let year = projection.year(t);
+    let base = projection.base_year;
+    let at = |v: &[f64], i: usize| v.get(i).copied().unwrap_or(0.0);
+    let providers = projection.providers;
+    let market = at(&projection.market_usd_bn, t);
+    let rest = at(&projection.rest_of_market_usd_bn, t);
+    let spend: f64 = (0..projection.workloads)
+        .map(|w| projection.workload_spend_at(t, w))
+        .sum();
+    let mut out = vec![Explanation {
+        title: "1. The market grows",
+        formula: "R(t) = R(t-1) × (1 + growth(t));  M(t) = R(t) + Σ workloads S(t)",
+        plain: "The market outside the big tenants (the \"rest of market\") grows each year at a rate that fades from the start rate to the end rate. The whole market is that plus the tenants' spend.",
+        example: format!(
+            "{year}: the market is {} = {} rest of market + {} of workload spend ({} at {base}).",
+            usd_bn(market),
+            usd_bn(rest),
+            usd_bn(spend),
+            usd_bn(at(&projection.market_usd_bn, 0)),
+        ),
+    }];
+    if let Some(workload) = scenario.workloads.first() {
+        let a = projection.placement_at(t, 0, p);
+        let b = projection.placement_at(0, 0, p);
+        out.push(Explanation {
+            title: "2. Workloads move",
+            formula: "a(t) = b + extent × ramp(t) × (g − b)",
+            plain: "A workload's spend is split across providers. It starts at the base placement b and moves toward the target g along the migration curve (the ramp goes from 0 to 1); the extent says how much of the planned move really happens.",
+            example: format!(
+                "{year}: {} of {}'s {} spend is on {name} (it was {} in {base}; extent {}).",
+                percent(a),
+                workload.name,
+                usd_bn(projection.workload_spend_at(t, 0)),
+                percent(b),
+                percent(workload.extent),
+            ),
+        });
+    }
+    let q = at(&projection.calibrated_rest_share, p);
+    let rho = at(&projection.rest_share, t * providers + p);
+    let drift = ParamPath::Provider(p, ProviderParam::Drift)
+        .get(scenario)
+        .unwrap_or(0.0);
+    let years = t as f64;
+    out.push(Explanation {
+        title: "3. Shares of the rest of market drift, and the halo",
+        formula: "ρ(t) = q + drift × t + halo × Σ S(t)(a(t) − b) / R(t)",
+        plain: "Each provider starts from its share of the rest of market in the base year, q (calibrated so its total share matches the reported one). It drifts a fixed number of points a year. A provider that wins workload spend also wins other customers (the halo); one that loses it loses them.",
+        example: format!(
+            "{name} {year}: {} = {} in {base} {} from drift ({} a year for {t} years) {} from halo and rescaling.",
+            percent(rho),
+            percent(q),
+            points_delta(drift * years),
+            points_delta(drift),
+            points_delta(rho - q - drift * years),
+        ),
+    });
+    if let Some(example) = revenue_example(scenario, projection, p, t) {
+        out.push(Explanation {
+            title: "4. Revenue",
+            formula: "Rev(t) = ρ(t) × R(t) + Σ workloads S(t) × a(t)",
+            plain: "A provider's revenue is its share of the rest of market plus what each workload spends with it.",
+            example: example.sentence(),
+        });
+    }
+    let share = projection.value(Measure::Share, t, p);
+    out.push(Explanation {
+        title: "5. Market share",
+        formula: "Share(t) = Rev(t) / M(t)",
+        plain: "Total share is revenue divided by the whole market.",
+        example: format!(
+            "{name} {year}: {} / {} = {}.",
+            usd_bn(projection.value(Measure::Revenue, t, p)),
+            usd_bn(market),
+            percent(share)
+        ),
+    });
+    let cf = projection.value(Measure::CounterfactualRevenue, t, p);
+    let delta = projection.value(Measure::RevenueDelta, t, p);
+    out.push(Explanation {
+        title: "6. Counterfactual and revenue delta",
+        formula: "Δ(t) = Rev(t) − Rev without migration(t)",
+        plain: "The counterfactual is the same scenario with no migration at all (every extent 0, so no halo either). The difference is what the migration wins or costs the provider.",
+        example: format!(
+            "{name} {year}: {} − {} without migration = {}.",
+            usd_bn(projection.value(Measure::Revenue, t, p)),
+            usd_bn(cf),
+            crate::units::usd_bn_delta(delta)
+        ),
+    });
+    out.push(Explanation {
+        title: "7. Value at stake",
+        formula: "V(t) = EV/sales × Δ(t)",
+        plain: "Investors value a dollar of sales at a multiple (enterprise value per dollar of sales); the revenue delta times that multiple is the value at stake.",
+        example: format!(
+            "{name} {year}: {:.1}× × {} = {}.",
+            scenario.provider_ev_sales(p),
+            crate::units::usd_bn_delta(delta),
+            crate::units::usd_bn_delta(projection.value(Measure::ValueAtStake, t, p))
+        ),
+    });
+    out
+}
+
+/// The glossary: a term and its meaning in plain words.
+pub const GLOSSARY: &[(&str, &str)] = &[
+    (
+        "Share",
+        "A provider's revenue divided by the whole market in that year.",
+    ),
+    (
+        "Rest of market",
+        "The market minus the modelled workloads (OpenAI and the like): every other customer.",
+    ),
+    (
+        "Drift",
+        "How many percentage points of the rest of market a provider gains (or loses) each year, whatever the workloads do.",
+    ),
+    (
+        "Halo",
+        "Dollars of other customers' business a provider wins for each dollar of workload spend it wins: being chosen by a flagship tenant is an advertisement.",
+    ),
+    (
+        "Placement",
+        "How a workload's spend is split across providers; it always adds up to 100%.",
+    ),
+    (
+        "Extent",
+        "How much of the planned move from base to target placement actually happens (0% = none, 100% = all of it).",
+    ),
+    (
+        "Calibration",
+        "Working out each provider's share of the rest of market in the base year so that, with the workloads added back, its total share matches the reported one.",
+    ),
+    (
+        "Counterfactual",
+        "The same scenario with no migration at all: the yardstick the migration is measured against (dashed lines on the revenue chart).",
+    ),
+    (
+        "Value at stake",
+        "Revenue won or lost against the counterfactual, times the provider's EV/sales multiple: roughly what the move is worth to investors.",
+    ),
+    (
+        "Percentile",
+        "P10 is the value that 10% of the Monte Carlo runs fall below; P50 is the median; P90 leaves 10% above.",
+    ),
+    (
+        "Fan chart",
+        "Bands that widen over time, showing the range of outcomes when uncertain inputs are drawn at random (P5–P95 outside, P25–P75 inside).",
+    ),
+    (
+        "Assumption",
+        "An input with no published source, or one whose source starts with \"Assumption\": a judgement you may well disagree with.",
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::project;
+    use crate::scenario::builtin_baseline;
+
+    #[test]
+    fn the_worked_revenue_example_adds_up_to_the_projection() {
+        let scenario = builtin_baseline();
+        let projection = project(&scenario);
+        for p in 0..projection.providers {
+            for t in 0..projection.years {
+                let example = revenue_example(&scenario, &projection, p, t).unwrap();
+                let revenue = projection.value(Measure::Revenue, t, p);
+                assert!((example.revenue_usd_bn - revenue).abs() < f64::EPSILON);
+                assert!(
+                    (example.sum_of_terms() - revenue).abs() < 1e-9 * revenue.max(1.0),
+                    "{} {}: {} vs {revenue}",
+                    example.provider,
+                    example.year,
+                    example.sum_of_terms()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_sentence_names_the_terms_and_the_total() {
+        let scenario = builtin_baseline();
+        let projection = project(&scenario);
+        let t = projection.year_index(2030).unwrap();
+        let azure = scenario.provider_index("Azure").unwrap();
+        let example = revenue_example(&scenario, &projection, azure, t).unwrap();
+        let sentence = example.sentence();
+        assert!(sentence.starts_with("Azure 2030 revenue = "), "{sentence}");
+        assert!(sentence.contains("of OpenAI's"), "{sentence}");
+        assert!(
+            sentence.ends_with(&format!(
+                "= {}",
+                usd_bn(projection.value(Measure::Revenue, t, azure))
+            )),
+            "{sentence}"
+        );
+    }
+
+    #[test]
+    fn every_equation_is_explained_and_out_of_range_is_none() {
+        let scenario = builtin_baseline();
+        let projection = project(&scenario);
+        assert_eq!(explanations(&scenario, &projection, 0, 5).len(), 7);
+        assert!(revenue_example(&scenario, &projection, 99, 0).is_none());
+        assert!(revenue_example(&scenario, &projection, 0, 99).is_none());
+    }
+}
