@@ -67,7 +67,7 @@ fn a_slider_found_by_its_label_changes_the_summary_numbers() {
         "new AWS share shown"
     );
     assert!(
-        app.dirty && app.title().contains('•'),
+        app.doc.dirty && app.title().contains('•'),
         "unsaved mark in {}",
         app.title()
     );

@@ -88,9 +88,9 @@ fn opening_a_bad_file_keeps_the_scenario_and_shows_the_error() {
     let before = harness.state().scenario().clone();
 
     press(&mut harness, egui::Modifiers::COMMAND, egui::Key::O);
-    // Unsaved changes: asked first; discard them to go on opening.
-    assert!(harness.query_by_label("Save changes?").is_some());
-    click(&mut harness, "Discard");
+    // Opening adds a tab, so unsaved changes are kept without asking.
+    assert!(harness.query_by_label("Save changes?").is_none());
+    assert_eq!(harness.state().document_count(), 1, "no tab for a bad file");
 
     assert_eq!(harness.state().scenario(), &before, "scenario untouched");
     assert!(
@@ -160,7 +160,7 @@ fn undo_of_a_slider_drag_is_one_step() {
     );
     assert!(!harness.state().can_undo());
     assert!(
-        !harness.state().dirty,
+        !harness.state().doc.dirty,
         "back to the saved scenario: not dirty"
     );
 
@@ -171,7 +171,7 @@ fn undo_of_a_slider_drag_is_one_step() {
         egui::Key::Z,
     );
     assert!((drift(&harness) - dragged).abs() < 1e-12);
-    assert!(harness.state().dirty);
+    assert!(harness.state().doc.dirty);
     press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
     press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Y);
     assert!((drift(&harness) - dragged).abs() < 1e-12);
@@ -197,8 +197,12 @@ fn the_unsaved_mark_appears_on_an_edit_and_clears_on_save() {
     press(&mut harness, egui::Modifiers::COMMAND, egui::Key::S);
     harness.run();
     let app = harness.state();
-    assert!(!app.dirty && !app.title().contains('•'), "{}", app.title());
-    assert_eq!(app.path.as_deref(), Some(target.as_path()));
+    assert!(
+        !app.doc.dirty && !app.title().contains('•'),
+        "{}",
+        app.title()
+    );
+    assert_eq!(app.doc.path.as_deref(), Some(target.as_path()));
     assert_eq!(
         &load_path(&target).unwrap(),
         app.scenario(),
@@ -233,7 +237,7 @@ fn closing_with_unsaved_changes_asks_first() {
     );
     click(&mut harness, "Cancel");
     assert!(harness.query_by_label("Save changes?").is_none());
-    assert!(harness.state().dirty, "work kept");
+    assert!(harness.state().doc.dirty, "work kept");
 
     request_close(&mut harness);
     click(&mut harness, "Discard");
@@ -264,8 +268,8 @@ fn a_dropped_file_opens() {
     harness.run();
     let app = harness.state();
     assert_eq!(app.scenario().name, "Dropped scenario");
-    assert_eq!(app.path.as_deref(), Some(file.as_path()));
-    assert!(!app.dirty);
+    assert_eq!(app.doc.path.as_deref(), Some(file.as_path()));
+    assert!(!app.doc.dirty);
 }
 
 #[test]

@@ -3,7 +3,7 @@
 use super::CliError;
 use super::args::OutputSelector;
 use super::report::{Cell, ColumnKind, Report, owned};
-use crate::model::uncertainty::{RunControl, sensitivity, simulate, solve};
+use crate::model::uncertainty::{RunControl, SimulationSummary, sensitivity, simulate, solve};
 use crate::model::{Measure, ParamPath, Scenario, project};
 use crate::scenario::SAMPLES_RANGE;
 
@@ -23,6 +23,11 @@ pub fn simulate_report(
         )));
     }
     let summary = simulate(scenario, samples, seed, &RunControl::new())?;
+    Ok(summary_report(scenario, &summary))
+}
+
+/// A simulation summary as a report: mean and percentiles per year, provider and measure.
+pub fn summary_report(scenario: &Scenario, summary: &SimulationSummary) -> Report {
     let mut columns = vec![
         ("year", ColumnKind::Integer),
         ("provider", ColumnKind::Text),
@@ -49,10 +54,10 @@ pub fn simulate_report(
             }
         }
     }
-    Ok(Report {
+    Report {
         columns: owned(&columns),
         rows,
-    })
+    }
 }
 
 /// Tornado bars for one output, largest swing first.

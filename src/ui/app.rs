@@ -5,14 +5,14 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Projection, Scenario, project_into};
-use crate::scenario;
+use crate::model::{Projection, Scenario};
 use crate::ui::dialogs;
-use crate::ui::edits::{self, Edit};
-use crate::ui::events::{self, Event};
+use crate::ui::document::Document;
+use crate::ui::edits::Edit;
+use crate::ui::events::Event;
 use crate::ui::file_menu::FileMenuState;
 use crate::ui::file_state::FileState;
-use crate::ui::inputs::{self, Rejection};
+use crate::ui::inputs;
 use crate::ui::learn::{self, LearnState};
 use crate::ui::menu::{self, Command, ThemeChoice, ViewState};
 use crate::ui::plots::{self, Chart, ChartData, PlotLayout};
@@ -51,65 +51,41 @@ impl Default for Prefs {
 /// The desktop app. Build it with [`CloudshiftApp::new`] and draw it with [`CloudshiftApp::show`]
 /// (tests and benchmarks do exactly that, without eframe).
 pub struct CloudshiftApp {
-    /// The scenario the model runs on; it has passed `scenario::check`.
-    pub(super) scenario: Scenario,
-    /// The scenario as opened (or last saved), for "Revert" and the unsaved-changes mark.
-    pub(super) saved: Scenario,
-    /// Bumped whenever `scenario` changes.
-    pub(super) generation: u64,
-    projection: Projection,
-    projected_generation: Option<u64>,
-    events: Vec<Event>,
-    /// How many times the model has run (tests check it does not run on refused edits).
-    model_runs: u64,
-    pub path: Option<PathBuf>,
-    pub dirty: bool,
-    rejection: Option<Rejection>,
+    /// The document shown and edited (the active tab).
+    pub doc: Document,
+    /// The other open documents, in tab order without the active one.
+    pub(super) parked: Vec<Document>,
+    /// The tab index of `doc` among all open documents.
+    pub(super) active: usize,
+    /// Compare view, presenter mode and exports (app-level, across documents).
+    pub(super) present: crate::ui::present::PresentState,
     pub prefs: Prefs,
     applied_theme: Option<ThemeChoice>,
-    pub(super) summary_year: i32,
-    commands: Vec<Command>,
+    pub(super) commands: Vec<Command>,
     sent_title: String,
     show_about: bool,
     /// Open/save dialogs, the unsaved-changes prompt, recovery copies.
     pub(super) files: FileState,
-    /// Undo/redo of this scenario (never persisted).
-    pub(super) history: crate::ui::undo::History,
-    /// Monte Carlo runs, their latest summary and the Uncertainty tab's choices.
-    uncertainty: UncertaintyState,
     /// History, sources, "How the model works" and the guided what-ifs.
-    learn: LearnState,
+    pub(super) learn: LearnState,
 }
 
 impl CloudshiftApp {
     /// The app on `scenario`, which must be valid (as `scenario::load_*` returns it).
     pub fn new(scenario: Scenario) -> Self {
-        let summary_year = scenario.base_year + scenario.horizon_years as i32;
-        let history = crate::ui::undo::History::new(&scenario, 0);
-        let mut app = Self {
-            saved: scenario.clone(),
-            scenario,
-            generation: 0,
-            projection: Projection::default(),
-            projected_generation: None,
-            events: Vec::new(),
-            model_runs: 0,
-            path: None,
-            dirty: false,
-            rejection: None,
+        Self {
+            doc: Document::new(scenario, None),
+            parked: Vec::new(),
+            active: 0,
+            present: crate::ui::present::PresentState::default(),
             prefs: Prefs::default(),
             applied_theme: None,
-            summary_year,
             commands: Vec::new(),
             sent_title: String::new(),
             show_about: false,
             files: FileState::new(Box::new(crate::ui::picker::NoPicker)),
-            history,
-            uncertainty: UncertaintyState::default(),
             learn: LearnState::default(),
-        };
-        app.refresh_projection();
-        app
+        }
     }
 
     /// The app on `scenario` opened from `path`, with preferences from eframe's storage.
@@ -119,7 +95,7 @@ impl CloudshiftApp {
         path: Option<PathBuf>,
     ) -> Self {
         let mut app = Self::new(scenario);
-        app.path = path;
+        app.doc.path = path;
         app.files = FileState::native();
         if let Some(prefs) = cc
             .storage
@@ -134,17 +110,17 @@ impl CloudshiftApp {
 
     /// The committed scenario (always valid).
     pub fn scenario(&self) -> &Scenario {
-        &self.scenario
+        &self.doc.scenario
     }
 
     /// The projection of the committed scenario.
     pub fn projection(&self) -> &Projection {
-        &self.projection
+        &self.doc.projection
     }
 
     /// The Monte Carlo state: latest summary, run status, tornado.
     pub fn uncertainty(&self) -> &UncertaintyState {
-        &self.uncertainty
+        &self.doc.uncertainty
     }
 
     /// The Learn windows' state (history, sources, worked examples, guided what-ifs).
@@ -159,74 +135,48 @@ impl CloudshiftApp {
 
     /// The events found in the projection.
     pub fn events(&self) -> &[Event] {
-        &self.events
+        &self.doc.events
     }
 
     /// The message of the last refused edit, if it is still shown.
     pub fn rejection_message(&self) -> Option<&str> {
-        self.rejection.as_ref().map(|r| r.message.as_str())
+        self.doc.rejection.as_ref().map(|r| r.message.as_str())
     }
 
     /// How many times the model has run since the app started.
     pub fn model_runs(&self) -> u64 {
-        self.model_runs
+        self.doc.model_runs
     }
 
     /// The year the summary describes.
     pub fn summary_year(&self) -> i32 {
-        self.summary_year
+        self.doc.summary_year
     }
 
     /// Sets the year the summary describes (clamped to the projection when drawn).
     pub fn set_summary_year(&mut self, year: i32) {
-        self.summary_year = year;
+        self.doc.summary_year = year;
     }
 
     /// The window title: `<name> — cloudshift`, with `•` while there are unsaved changes.
     pub fn title(&self) -> String {
-        let mark = if self.dirty { "• " } else { "" };
-        format!("{mark}{} — cloudshift", self.scenario.name)
+        let mark = if self.doc.dirty { "• " } else { "" };
+        format!("{mark}{} — cloudshift", self.doc.scenario.name)
     }
 
     /// Applies an edit to a copy, and commits the copy only if it passes `scenario::check`.
     /// Returns whether the edit was committed.
     pub fn apply_edit(&mut self, edit: &Edit) -> bool {
-        let candidate = edits::apply(&self.scenario, edit);
-        if candidate == self.scenario {
-            return true;
-        }
-        match scenario::check(&candidate) {
-            Ok(()) => {
-                self.commit(candidate);
-                true
-            }
-            Err(error) => {
-                self.rejection = Some(Rejection {
-                    group: edit.group(),
-                    message: error.to_string(),
-                });
-                false
-            }
-        }
+        self.doc.apply_edit(edit)
     }
 
     pub(super) fn commit(&mut self, scenario: Scenario) {
-        self.scenario = scenario;
-        self.generation += 1;
-        self.dirty = self.scenario != self.saved;
-        self.rejection = None;
-        self.refresh_projection();
+        self.doc.commit(scenario);
     }
 
     /// Runs the model if the scenario changed since the last run.
     fn refresh_projection(&mut self) {
-        if self.projected_generation == Some(self.generation) {
-            return;
-        }
-        project_into(&self.scenario, &mut self.projection);
-        self.events = events::scan(&self.scenario, &self.projection);
-        self.projected_generation = Some(self.generation);
-        self.model_runs += 1;
+        self.doc.refresh_projection();
     }
 
     /// Draws one frame into `ui` and runs the commands it produced.
@@ -235,29 +185,43 @@ impl CloudshiftApp {
         self.apply_theme(&ctx);
         if !self.files.modal_open() {
             menu::shortcuts(&ctx, &mut self.commands);
+            crate::ui::present::present_keys(&ctx, self.present.presenting(), &mut self.commands);
+            self.capture_paste(&ctx);
         }
         let (can_undo, can_redo) = (self.can_undo(), self.can_redo());
+        let presenting = self.present.presenting();
+        let comparing = self.present.comparing && !presenting;
+        let labels: Vec<String> = self.documents().map(Document::tab_label).collect();
 
-        egui::Panel::top("menu-bar").show(ui, |ui| {
+        let mut menu_shown = !presenting;
+        egui::Panel::top("menu-bar").show_collapsible(ui, &mut menu_shown, |ui| {
             let view = ViewState {
                 theme: self.prefs.theme,
                 layout: self.prefs.layout,
                 show_inputs: self.prefs.show_inputs,
                 show_summary: self.prefs.show_summary,
                 show_history: self.prefs.show_history,
-                history_unavailable: self.learn.history_unavailable(&self.scenario),
+                history_unavailable: self.learn.history_unavailable(&self.doc.scenario),
             };
             let file_menu = FileMenuState {
-                dirty: self.dirty,
+                dirty: self.doc.dirty,
                 recent_files: &self.prefs.recent_files,
                 can_undo,
                 can_redo,
+                documents: &labels,
+                active: self.active,
+                has_summary: self.doc.uncertainty.summary().is_some(),
+                comparing,
             };
             menu::menu_bar_ui(ui, &view, &file_menu, &mut self.commands);
+            let mut tab_commands = Vec::new();
+            self.tabs_ui(ui, &mut tab_commands);
+            self.commands.extend(tab_commands);
+            self.status_ui(ui);
         });
 
-        learn::publish_saved(&ctx, &self.saved);
-        if self.prefs.show_inputs {
+        learn::publish_saved(&ctx, &self.doc.saved);
+        if self.prefs.show_inputs && !presenting && !comparing {
             let mut edits = Vec::new();
             egui::Panel::left("inputs-panel")
                 .resizable(true)
@@ -266,15 +230,15 @@ impl CloudshiftApp {
                 .show(ui, |ui| {
                     ui.add_space(4.0);
                     ui.heading("Inputs");
-                    learn::inspector_ui(ui, &self.scenario);
+                    learn::inspector_ui(ui, &self.doc.scenario);
                     egui::ScrollArea::vertical()
                         .id_salt("inputs-scroll")
                         .auto_shrink([false, false])
                         .show(ui, |ui| {
                             inputs::inputs_ui(
                                 ui,
-                                &self.scenario,
-                                self.rejection.as_ref(),
+                                &self.doc.scenario,
+                                self.doc.rejection.as_ref(),
                                 &mut edits,
                             );
                         });
@@ -285,7 +249,7 @@ impl CloudshiftApp {
         }
         self.refresh_projection();
 
-        if self.prefs.show_summary {
+        if self.prefs.show_summary && !presenting && !comparing {
             egui::Panel::bottom("summary-panel")
                 .resizable(true)
                 .default_size(250.0)
@@ -294,42 +258,62 @@ impl CloudshiftApp {
                     ui.add_space(4.0);
                     summary::summary_ui(
                         ui,
-                        &self.scenario,
-                        &self.projection,
-                        &self.events,
-                        &mut self.summary_year,
+                        &self.doc.scenario,
+                        &self.doc.projection,
+                        &self.doc.events,
+                        &mut self.doc.summary_year,
                     );
                 });
         }
 
-        let uncertainty_shown =
-            self.prefs.layout == PlotLayout::Tabs && self.prefs.chart == Chart::Uncertainty;
-        self.uncertainty
-            .update(&ctx, &self.scenario, self.generation, uncertainty_shown);
+        let uncertainty_shown = self.prefs.layout == PlotLayout::Tabs
+            && self.prefs.chart == Chart::Uncertainty
+            && !presenting
+            && !comparing;
+        self.doc.uncertainty.update(
+            &ctx,
+            &self.doc.scenario,
+            self.doc.generation,
+            uncertainty_shown,
+        );
         let mut uncertainty_edits = Vec::new();
-        egui::CentralPanel::default().show(ui, |ui| {
-            let mut data = ChartData::new(&self.scenario, &self.projection, self.summary_year);
-            data.history = self
-                .learn
-                .history_to_draw(&self.scenario, self.prefs.show_history);
-            let generation = self.generation;
-            let uncertainty = &mut self.uncertainty;
-            plots::plots_ui(
-                ui,
-                &data,
-                &mut self.prefs.layout,
-                &mut self.prefs.chart,
-                &mut |ui, data| uncertainty.tab_ui(ui, data, generation, &mut uncertainty_edits),
-            );
-        });
+        if presenting {
+            self.presenter_frame(ui);
+        } else if comparing {
+            self.compare_frame(ui);
+        } else {
+            egui::CentralPanel::default().show(ui, |ui| {
+                let mut data = ChartData::new(
+                    &self.doc.scenario,
+                    &self.doc.projection,
+                    self.doc.summary_year,
+                );
+                data.history = self
+                    .learn
+                    .history_to_draw(&self.doc.scenario, self.prefs.show_history);
+                let generation = self.doc.generation;
+                let uncertainty = &mut self.doc.uncertainty;
+                plots::plots_ui(
+                    ui,
+                    &data,
+                    &mut self.prefs.layout,
+                    &mut self.prefs.chart,
+                    &mut |ui, data| {
+                        uncertainty.tab_ui(ui, data, generation, &mut uncertainty_edits);
+                    },
+                );
+            });
+            self.present.chart_rect =
+                ctx.data(|d| d.get_temp::<egui::Rect>(crate::ui::views::chart_rect_id()));
+        }
         for edit in &uncertainty_edits {
             self.apply_edit(edit);
         }
         let mut learn_edits = Vec::new();
         self.learn.windows_ui(
             &ctx,
-            &self.scenario,
-            &self.projection,
+            &self.doc.scenario,
+            &self.doc.projection,
             &mut learn_edits,
             &mut self.commands,
         );
@@ -341,11 +325,13 @@ impl CloudshiftApp {
         self.files_frame(&ctx);
         dialogs::dialogs_ui(&ctx, &mut self.files);
         self.about_ui(&ctx);
+        self.paste_dialog_ui(&ctx);
         self.update_title(&ctx);
         for command in std::mem::take(&mut self.commands) {
             self.run(&ctx, command);
         }
         self.run_file_actions(&ctx);
+        self.poll_chart_png(&ctx);
     }
 
     fn apply_theme(&mut self, ctx: &egui::Context) {
@@ -367,7 +353,7 @@ impl CloudshiftApp {
     pub fn run(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::Revert => {
-                let saved = self.saved.clone();
+                let saved = self.doc.saved.clone();
                 self.commit(saved);
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
@@ -399,12 +385,16 @@ impl CloudshiftApp {
             Command::GoalSeek => {
                 self.prefs.chart = Chart::Uncertainty;
                 self.prefs.layout = PlotLayout::Tabs;
-                self.uncertainty.open_goal_seek();
+                self.doc.uncertainty.open_goal_seek();
             }
             Command::Learn(command) => self.learn.run(command, &mut self.prefs.show_history),
             Command::File(command) => self.run_file_command(ctx, command),
             Command::Undo => self.undo(),
             Command::Redo => self.redo(),
+            Command::Doc(command) => self.run_doc_command(ctx, command),
+            Command::SetComparing(on) => self.present.comparing = on,
+            Command::Present(command) => self.run_present_command(ctx, command),
+            Command::Export(command) => self.run_export_command(ctx, command),
         }
         ctx.request_repaint();
     }

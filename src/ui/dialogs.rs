@@ -73,6 +73,7 @@ fn unsaved_ui(ctx: &egui::Context, then: &Then, actions: &mut Vec<FileAction>) {
         Then::New => "starting a new scenario",
         Then::Open | Then::OpenPath(_) => "opening another file",
         Then::Close => "closing",
+        Then::CloseDocument => "closing its tab",
     };
     let closed = modal(ctx, "unsaved-prompt", |ui| {
         ui.heading("Save changes?");
@@ -106,6 +107,7 @@ fn path_entry_ui(
     let (title, ok) = match purpose {
         PickPurpose::Open => ("Open scenario", "Open"),
         PickPurpose::SaveAs => ("Save scenario as", "Save"),
+        PickPurpose::Export(kind) => (kind.title(), "Export"),
     };
     let closed = modal(ctx, "path-entry", |ui| {
         ui.heading(title);

@@ -4,14 +4,13 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::TryRecvError;
 
-use crate::model::Scenario;
 use crate::scenario;
 use crate::ui::CloudshiftApp;
+use crate::ui::document::Document;
 use crate::ui::file_state::{
     FileAction, FileCommand, PathEntry, Then, UnsavedChoice, prune_recent, remember_recent,
 };
 use crate::ui::picker::{FilePicker, PickPurpose, PickRequest};
-use crate::ui::undo::History;
 
 impl CloudshiftApp {
     /// Answers file requests with `picker` instead of native dialogs (tests).
@@ -49,15 +48,20 @@ impl CloudshiftApp {
         self.files.hovering_files = hovering;
         // One file at a time: the first dropped.
         self.files.actions.extend(dropped.into_iter().take(1));
-        if close && self.dirty && !self.files.close_confirmed {
+        if close && self.any_dirty() && !self.files.close_confirmed {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            // Ask about each unsaved document in turn, showing it.
+            if let Some(index) = self.first_dirty() {
+                self.switch_to(index);
+            }
             self.files.unsaved_prompt = Some(Then::Close);
-        } else if close && !self.dirty {
+        } else if close && !self.any_dirty() {
             self.files.actions.push(FileAction::RemoveRecovery);
         }
         self.poll_pick();
-        self.history
-            .observe(&self.scenario, self.generation, pointer_down);
+        self.doc
+            .history
+            .observe(&self.doc.scenario, self.doc.generation, pointer_down);
         self.recovery_timer(ctx, now);
     }
 
@@ -81,6 +85,9 @@ impl CloudshiftApp {
             (Some(path), PickPurpose::SaveAs) => {
                 self.files.actions.push(FileAction::SaveToPath(path));
             }
+            (Some(path), PickPurpose::Export(kind)) => {
+                self.files.actions.push(FileAction::ExportTo(kind, path));
+            }
             (None, _) => {
                 if self.files.path_entry.is_none() {
                     self.files.after_save = None;
@@ -89,23 +96,24 @@ impl CloudshiftApp {
         }
     }
 
-    fn open_path_entry(&mut self, purpose: PickPurpose) {
-        let text = match (purpose, &self.path) {
+    pub(super) fn open_path_entry(&mut self, purpose: PickPurpose) {
+        let text = match (purpose, &self.doc.path) {
             (PickPurpose::SaveAs, Some(path)) => path.display().to_string(),
+            (PickPurpose::Export(kind), path) => kind.suggested_path(path.as_deref()),
             _ => String::new(),
         };
         self.files.path_entry = Some(PathEntry { purpose, text });
     }
 
     /// Starts picking a file: a native dialog if one is likely to appear, else a typed path.
-    fn start_pick(&mut self, ctx: &egui::Context, purpose: PickPurpose) {
+    pub(super) fn start_pick(&mut self, ctx: &egui::Context, purpose: PickPurpose) {
         if self.files.pending_pick.is_some() {
             return;
         }
         if self.files.picker.is_native_available() {
             let request = PickRequest {
                 purpose,
-                suggested: self.path.clone(),
+                suggested: self.doc.path.clone(),
             };
             let receiver = self.files.picker.pick(ctx, &request);
             self.files.pending_pick = Some((purpose, receiver));
@@ -117,12 +125,12 @@ impl CloudshiftApp {
     /// Runs a File menu command.
     pub(super) fn run_file_command(&mut self, ctx: &egui::Context, command: FileCommand) {
         match command {
-            FileCommand::New => self.unless_unsaved(ctx, Then::New),
-            FileCommand::Open => self.unless_unsaved(ctx, Then::Open),
+            FileCommand::New => self.proceed(ctx, Then::New),
+            FileCommand::Open => self.proceed(ctx, Then::Open),
             FileCommand::TypePath => self.open_path_entry(PickPurpose::Open),
             FileCommand::OpenRecent(index) => {
                 if let Some(path) = self.prefs.recent_files.get(index).cloned() {
-                    self.unless_unsaved(ctx, Then::OpenPath(path));
+                    self.proceed(ctx, Then::OpenPath(path));
                 }
             }
             FileCommand::ClearRecent => self.prefs.recent_files.clear(),
@@ -132,8 +140,8 @@ impl CloudshiftApp {
     }
 
     /// Does `then` now, or first asks about unsaved changes.
-    fn unless_unsaved(&mut self, ctx: &egui::Context, then: Then) {
-        if self.dirty {
+    pub(super) fn unless_unsaved(&mut self, ctx: &egui::Context, then: Then) {
+        if self.doc.dirty {
             self.files.unsaved_prompt = Some(then);
         } else {
             self.proceed(ctx, then);
@@ -142,28 +150,40 @@ impl CloudshiftApp {
 
     fn proceed(&mut self, ctx: &egui::Context, then: Then) {
         match then {
-            Then::New => self.replace_scenario(scenario::builtin_baseline(), None),
+            Then::New => self.add_document(Document::new(scenario::builtin_baseline(), None)),
             Then::Open => self.start_pick(ctx, PickPurpose::Open),
             Then::OpenPath(path) => self.open_path(&path),
             Then::Close => {
-                self.files.close_confirmed = true;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                if let Some(index) = self.first_dirty() {
+                    // The next unsaved document: show it and ask again.
+                    self.switch_to(index);
+                    self.files.unsaved_prompt = Some(Then::Close);
+                } else {
+                    self.files.close_confirmed = true;
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
             }
+            Then::CloseDocument => self.close_active(),
         }
     }
 
-    fn save(&mut self, ctx: &egui::Context) {
-        match self.path.clone() {
+    pub(super) fn save(&mut self, ctx: &egui::Context) {
+        match self.doc.path.clone() {
             Some(path) => self.save_to(ctx, &path),
             None => self.start_pick(ctx, PickPurpose::SaveAs),
         }
     }
 
-    /// Opens `path`; on failure shows the error and keeps the current scenario.
+    /// Opens `path` as a new tab (or shows it if it is open); on failure shows the error and
+    /// changes nothing.
     fn open_path(&mut self, path: &Path) {
+        if let Some(index) = self.index_of_path(path) {
+            self.switch_to(index);
+            return;
+        }
         match scenario::load_path(path) {
             Ok(loaded) => {
-                self.replace_scenario(loaded, Some(path.to_path_buf()));
+                self.add_document(Document::new(loaded, Some(path.to_path_buf())));
                 remember_recent(&mut self.prefs.recent_files, path);
             }
             Err(error) => {
@@ -178,12 +198,10 @@ impl CloudshiftApp {
     /// Saves to `path`; on failure says so and changes nothing.
     fn save_to(&mut self, ctx: &egui::Context, path: &Path) {
         let path = with_ron_extension(path);
-        match scenario::save_path(&self.scenario, &path) {
+        match scenario::save_path(&self.doc.scenario, &path) {
             Ok(()) => {
-                self.saved = self.scenario.clone();
-                self.dirty = false;
                 remember_recent(&mut self.prefs.recent_files, &path);
-                self.path = Some(path);
+                self.doc.mark_saved(path);
                 self.remove_recovery();
                 if let Some(then) = self.files.after_save.take() {
                     self.proceed(ctx, then);
@@ -196,16 +214,6 @@ impl CloudshiftApp {
                 ));
             }
         }
-    }
-
-    /// A new document: fresh history, not dirty; any recovery copy is for the work just left.
-    fn replace_scenario(&mut self, scenario: Scenario, path: Option<PathBuf>) {
-        self.saved = scenario.clone();
-        self.summary_year = scenario.base_year + scenario.horizon_years as i32;
-        self.commit(scenario);
-        self.path = path;
-        self.history = History::new(&self.scenario, self.generation);
-        self.remove_recovery();
     }
 
     /// Runs the actions the dialogs and the frame produced (after the commands).
@@ -224,9 +232,9 @@ impl CloudshiftApp {
         match action {
             FileAction::OpenPath(path) => self.open_path(&path),
             FileAction::SaveToPath(path) => self.save_to(ctx, &path),
-            FileAction::Dropped(path) => self.unless_unsaved(ctx, Then::OpenPath(path)),
+            FileAction::Dropped(path) => self.proceed(ctx, Then::OpenPath(path)),
             FileAction::DroppedBytes(name, bytes) => match scenario::load_bytes(&bytes, &name) {
-                Ok(loaded) => self.replace_scenario(loaded, None),
+                Ok(loaded) => self.add_document(Document::new(loaded, None)),
                 Err(error) => self.files.error = Some(format!("Could not open the file.\n{error}")),
             },
             FileAction::Unsaved(choice) => self.answer_unsaved(ctx, choice),
@@ -236,6 +244,7 @@ impl CloudshiftApp {
                     match entry.purpose {
                         PickPurpose::Open => self.open_path(&path),
                         PickPurpose::SaveAs => self.save_to(ctx, &path),
+                        PickPurpose::Export(kind) => self.export_to(ctx, kind, &path),
                     }
                 }
             }
@@ -244,6 +253,7 @@ impl CloudshiftApp {
                 self.files.after_save = None;
             }
             FileAction::DismissError => self.files.error = None,
+            FileAction::ExportTo(kind, path) => self.export_to(ctx, kind, &path),
             FileAction::RestoreRecovery => self.restore_recovery(),
             FileAction::DiscardRecovery => {
                 self.files.recovery_offer = None;
@@ -262,7 +272,7 @@ impl CloudshiftApp {
             UnsavedChoice::Cancel => {}
             UnsavedChoice::Discard => {
                 self.remove_recovery();
-                self.dirty = false;
+                self.doc.dirty = false;
                 self.proceed(ctx, then);
             }
             UnsavedChoice::Save => {

@@ -27,7 +27,10 @@ pub enum Then {
     New,
     Open,
     OpenPath(PathBuf),
+    /// Close the window (asks about each unsaved document in turn).
     Close,
+    /// Close the active document's tab.
+    CloseDocument,
 }
 
 /// The answer to "Save changes?".
@@ -48,6 +51,8 @@ pub enum FileAction {
     /// A dropped file with no path (web): its bytes.
     DroppedBytes(String, Vec<u8>),
     Unsaved(UnsavedChoice),
+    /// Write an export (CSV or PNG) to this path.
+    ExportTo(crate::ui::export::ExportKind, PathBuf),
     PathEntered,
     PathCancelled,
     DismissError,

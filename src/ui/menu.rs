@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 use crate::ui::file_menu::{self, FileMenuState};
 use crate::ui::file_state::FileCommand;
 use crate::ui::plots::{Chart, PlotLayout};
+use crate::ui::present::PresentCommand;
+use crate::ui::tabs::DocCommand;
 
 /// Light, dark, or whatever the system uses.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,6 +54,14 @@ pub enum Command {
     Learn(crate::ui::learn::LearnCommand),
     Undo,
     Redo,
+    /// Switch, cycle, duplicate or close open documents.
+    Doc(crate::ui::tabs::DocCommand),
+    /// Show or leave the Compare view.
+    SetComparing(bool),
+    /// Presenter mode: start, stop, step.
+    Present(crate::ui::present::PresentCommand),
+    /// Exports and the clipboard.
+    Export(crate::ui::export::ExportCommand),
 }
 
 const COMMAND_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
@@ -59,6 +69,18 @@ const COMMAND_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
 
 const CHART_KEYS: [Key; 5] = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
+/// Ctrl+1..9 show the open documents (the charts moved to Alt+1..5).
+const DOC_KEYS: [Key; 9] = [
+    Key::Num1,
+    Key::Num2,
+    Key::Num3,
+    Key::Num4,
+    Key::Num5,
+    Key::Num6,
+    Key::Num7,
+    Key::Num8,
+    Key::Num9,
+];
 
 impl Command {
     /// The keyboard shortcut, if the command has one.
@@ -72,7 +94,15 @@ impl Command {
             Self::ShowChart(chart) => Chart::ALL
                 .iter()
                 .position(|c| *c == chart)
-                .and_then(|i| cmd(CHART_KEYS[i])),
+                .map(|i| KeyboardShortcut::new(Modifiers::ALT, CHART_KEYS[i])),
+            Self::Doc(DocCommand::Switch(i)) => DOC_KEYS.get(i).and_then(|k| cmd(*k)),
+            Self::Doc(DocCommand::Next) => cmd(Key::Tab),
+            Self::Doc(DocCommand::Previous) => Some(KeyboardShortcut::new(COMMAND_SHIFT, Key::Tab)),
+            Self::Doc(DocCommand::Duplicate) => cmd(Key::D),
+            Self::Doc(DocCommand::Close) => cmd(Key::W),
+            Self::Present(PresentCommand::Start) => {
+                Some(KeyboardShortcut::new(Modifiers::NONE, Key::F5))
+            }
             Self::ZoomIn => Some(egui::gui_zoom::kb_shortcuts::ZOOM_IN),
             Self::ZoomOut => Some(egui::gui_zoom::kb_shortcuts::ZOOM_OUT),
             Self::ZoomReset => Some(egui::gui_zoom::kb_shortcuts::ZOOM_RESET),
@@ -90,6 +120,10 @@ impl Command {
     /// The more specific shortcuts (with Shift) come first: `consume_shortcut` ignores extra Shift.
     fn with_own_shortcuts() -> impl Iterator<Item = Self> {
         [
+            Self::Doc(DocCommand::Previous),
+            Self::Doc(DocCommand::Next),
+            Self::Doc(DocCommand::Duplicate),
+            Self::Doc(DocCommand::Close),
             Self::File(FileCommand::SaveAs),
             Self::File(FileCommand::Save),
             Self::File(FileCommand::New),
@@ -103,6 +137,7 @@ impl Command {
         ]
         .into_iter()
         .chain(Chart::ALL.map(Self::ShowChart))
+        .chain((0..DOC_KEYS.len()).map(|i| Self::Doc(DocCommand::Switch(i))))
     }
 }
 
@@ -166,6 +201,7 @@ pub fn menu_bar_ui(
             item(ui, "Quit", Command::Quit, commands);
         });
         file_menu::edit_menu_ui(ui, file, commands);
+        file_menu::scenarios_menu_ui(ui, file, commands);
         ui.menu_button("View", |ui| {
             for (choice, label) in [
                 (ThemeChoice::Dark, "Dark theme"),

@@ -5,9 +5,12 @@
 
 mod app;
 mod charts;
+mod compare_view;
 mod dialogs;
+pub mod document;
 pub mod edits;
 pub mod events;
+pub mod export;
 mod file_menu;
 mod file_ops;
 pub mod file_state;
@@ -17,11 +20,14 @@ pub mod menu;
 pub mod picker;
 mod placement;
 pub mod plots;
+pub mod present;
 mod providers;
 mod session;
+pub mod tabs;
 pub mod summary;
 pub mod uncertainty;
 mod undo;
+pub(crate) mod views;
 mod widgets;
 mod workloads;
 

@@ -9,6 +9,8 @@ use std::sync::mpsc::{Receiver, channel};
 pub enum PickPurpose {
     Open,
     SaveAs,
+    /// Where to write an export (CSV or PNG).
+    Export(crate::ui::export::ExportKind),
 }
 
 /// A request for a path; `suggested` is the current file, if any.
@@ -38,7 +40,12 @@ impl FilePicker for NativePicker {
 
     fn pick(&mut self, ctx: &egui::Context, request: &PickRequest) -> Receiver<Option<PathBuf>> {
         // rfd asks for the dialog to be built on the main thread and awaited elsewhere.
-        let mut dialog = rfd::AsyncFileDialog::new().add_filter("cloudshift scenario", &["ron"]);
+        let mut dialog = match request.purpose {
+            PickPurpose::Export(kind) => {
+                rfd::AsyncFileDialog::new().add_filter(kind.filter_name(), &[kind.extension()])
+            }
+            _ => rfd::AsyncFileDialog::new().add_filter("cloudshift scenario", &["ron"]),
+        };
         if let Some(dir) = request.suggested.as_ref().and_then(|p| p.parent())
             && !dir.as_os_str().is_empty()
         {
@@ -46,6 +53,12 @@ impl FilePicker for NativePicker {
         }
         let future: std::pin::Pin<Box<dyn Future<Output = Option<rfd::FileHandle>> + Send>> =
             match request.purpose {
+                PickPurpose::Export(kind) => Box::pin(
+                    dialog
+                        .set_title(kind.title())
+                        .set_file_name(kind.default_file_name())
+                        .save_file(),
+                ),
                 PickPurpose::Open => Box::pin(dialog.set_title("Open scenario").pick_file()),
                 PickPurpose::SaveAs => {
                     let name = request

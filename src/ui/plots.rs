@@ -136,11 +136,21 @@ pub fn plots_ui(
                 uncertainty_ui(ui, data);
             } else {
                 let size = ui.available_size();
+                remember_chart_rect(ui, egui::Rect::from_min_size(ui.cursor().min, size));
                 charts::chart_ui(ui, data, *chart, size);
             }
         }
-        PlotLayout::Grid => grid_ui(ui, data),
+        PlotLayout::Grid => {
+            remember_chart_rect(ui, ui.available_rect_before_wrap());
+            grid_ui(ui, data);
+        }
     }
+}
+
+/// Records where the chart is drawn (plot and axes), for "Export chart as PNG…".
+fn remember_chart_rect(ui: &egui::Ui, rect: egui::Rect) {
+    ui.ctx()
+        .data_mut(|d| d.insert_temp(crate::ui::views::chart_rect_id(), rect));
 }
 
 fn grid_ui(ui: &mut egui::Ui, data: &ChartData<'_>) {

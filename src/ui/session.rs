@@ -36,32 +36,44 @@ impl CloudshiftApp {
 
     /// Whether there is a step to undo.
     pub fn can_undo(&self) -> bool {
-        self.history.can_undo(&self.scenario)
+        self.doc.history.can_undo(&self.doc.scenario)
     }
 
     /// How many recorded steps can be undone (a gesture in progress is not yet one).
     pub fn undo_steps(&self) -> usize {
-        self.history.undo_len()
+        self.doc.history.undo_len()
     }
 
     /// Whether there is a step to redo.
     pub fn can_redo(&self) -> bool {
-        self.history.can_redo()
+        self.doc.history.can_redo()
     }
 
     /// Undoes the last gesture (or the one in progress).
     pub fn undo(&mut self) {
-        if let Some(previous) = self.history.undo(&self.scenario, self.generation) {
+        if let Some(previous) = self
+            .doc
+            .history
+            .undo(&self.doc.scenario, self.doc.generation)
+        {
             self.commit(previous);
-            self.history.moved_to(&self.scenario, self.generation);
+            self.doc
+                .history
+                .moved_to(&self.doc.scenario, self.doc.generation);
         }
     }
 
     /// Redoes the last undone gesture.
     pub fn redo(&mut self) {
-        if let Some(next) = self.history.redo(&self.scenario, self.generation) {
+        if let Some(next) = self
+            .doc
+            .history
+            .redo(&self.doc.scenario, self.doc.generation)
+        {
             self.commit(next);
-            self.history.moved_to(&self.scenario, self.generation);
+            self.doc
+                .history
+                .moved_to(&self.doc.scenario, self.doc.generation);
         }
     }
 
@@ -72,8 +84,9 @@ impl CloudshiftApp {
     }
 
     pub(super) fn recovery_timer(&mut self, ctx: &egui::Context, now: f64) {
-        if !self.dirty {
-            if self.files.recovery_generation.take().is_some() {
+        if !self.doc.dirty {
+            // Another open document's unsaved work keeps its copy.
+            if !self.any_dirty() && self.files.recovery_generation.take().is_some() {
                 self.files.actions.push(FileAction::RemoveRecovery);
             }
             self.files.next_recovery_at = None;
@@ -112,23 +125,24 @@ impl CloudshiftApp {
             .as_deref()
             .and_then(|p| scenario::load_path(p).ok())
         {
-            self.saved = original;
+            self.doc.saved = original;
         }
-        self.summary_year = recovered.scenario.base_year + recovered.scenario.horizon_years as i32;
+        self.doc.summary_year =
+            recovered.scenario.base_year + recovered.scenario.horizon_years as i32;
         self.commit(recovered.scenario);
-        self.path = recovered.original_path;
-        self.history = History::new(&self.scenario, self.generation);
+        self.doc.path = recovered.original_path;
+        self.doc.history = History::new(&self.doc.scenario, self.doc.generation);
     }
 
     pub(super) fn write_recovery(&mut self) {
-        if !self.dirty || self.files.recovery_generation == Some(self.generation) {
+        if !self.doc.dirty || self.files.recovery_generation == Some(self.doc.generation) {
             return;
         }
         let Some(store) = &self.files.recovery else {
             return;
         };
-        match store.write(&self.scenario, self.path.as_deref()) {
-            Ok(()) => self.files.recovery_generation = Some(self.generation),
+        match store.write(&self.doc.scenario, self.doc.path.as_deref()) {
+            Ok(()) => self.files.recovery_generation = Some(self.doc.generation),
             // Not worth a modal every 30 s; say it once on stderr and try again later.
             Err(error) => eprintln!("cloudshift: could not write the recovery copy: {error}"),
         }

@@ -1,0 +1,178 @@
+//! The Compare view: two or more open scenarios overlaid on the same plots (provider colors kept,
+//! one line style per scenario) and the tables of inputs and KPIs that differ, the same tables
+//! `cloudshift compare` prints.
+
+use egui_plot::{Line, LineStyle, PlotPoints};
+
+use crate::cli::{Cell, Report, compare_reports, plain_decimal};
+use crate::model::{Measure, Projection, Scenario};
+use crate::ui::plots::{ChartData, YUnit, year_plot};
+use crate::ui::widgets::color32;
+
+/// One scenario as the compare view reads it.
+pub struct Compared<'a> {
+    /// Its tab index.
+    pub index: usize,
+    pub scenario: &'a Scenario,
+    pub projection: &'a Projection,
+}
+
+/// The line style of the `i`-th compared scenario: solid, dashed, dotted, then looser variants.
+pub fn line_style(i: usize) -> LineStyle {
+    match i % 5 {
+        0 => LineStyle::Solid,
+        1 => LineStyle::dashed_dense(),
+        2 => LineStyle::dotted_dense(),
+        3 => LineStyle::dashed_loose(),
+        _ => LineStyle::dotted_loose(),
+    }
+}
+
+/// The name of the style, for the key under the tick boxes.
+fn style_name(i: usize) -> &'static str {
+    ["solid", "dashed", "dotted", "long dashes", "sparse dots"][i % 5]
+}
+
+/// The whole view: scenario tick boxes (`ticked[i]` by tab index), plots and tables.
+pub fn compare_ui(
+    ui: &mut egui::Ui,
+    all: &[(String, usize)],
+    ticked: &mut Vec<bool>,
+    compared: &[Compared<'_>],
+    year: &mut Option<i32>,
+) -> Option<egui::Rect> {
+    ticked.resize(all.len(), true);
+    ui.horizontal_wrapped(|ui| {
+        ui.strong("Compare:");
+        let mut style = 0;
+        for (name, index) in all {
+            let label = if ticked[*index] {
+                style += 1;
+                format!("{name} ({})", style_name(style - 1))
+            } else {
+                name.clone()
+            };
+            ui.checkbox(&mut ticked[*index], label)
+                .on_hover_text("Tick the scenarios to overlay and compare.");
+        }
+    });
+    ui.separator();
+    if compared.len() < 2 {
+        ui.label("Tick two or more open scenarios to compare them. Open more with File > Open… or branch one with Duplicate.");
+        return None;
+    }
+    let scenarios: Vec<&Scenario> = compared.iter().map(|c| c.scenario).collect();
+    let last = crate::model::compare::last_common_year(&scenarios)?;
+    let first = scenarios.iter().map(|s| s.base_year).max().unwrap_or(last);
+    let chosen = year.get_or_insert(last);
+    *chosen = (*chosen).clamp(first, last);
+    let reports = compare_reports(&scenarios, Some(*chosen), true);
+
+    let table_height = (ui.available_height() * 0.42).max(160.0);
+    egui::Panel::bottom("compare-tables")
+        .resizable(true)
+        .default_size(table_height)
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.add(
+                    egui::Slider::new(chosen, first..=last)
+                        .text("Compare year")
+                        .clamping(egui::SliderClamping::Always),
+                );
+            });
+            egui::ScrollArea::both()
+                .id_salt("compare-tables-scroll")
+                .auto_shrink([false, false])
+                .show(ui, |ui| match &reports {
+                    Ok((inputs, kpis, _)) => {
+                        ui.strong("Inputs that differ");
+                        if inputs.rows.is_empty() {
+                            ui.label("None: the scenarios have the same inputs.");
+                        } else {
+                            report_grid_ui(ui, "compare-inputs", inputs);
+                        }
+                        ui.add_space(8.0);
+                        ui.strong(format!("Share, revenue and value at stake in {chosen}"));
+                        report_grid_ui(ui, "compare-kpis", kpis);
+                    }
+                    Err(error) => {
+                        ui.label(&error.0);
+                    }
+                });
+        });
+    let size = ui.available_size();
+    let top = ui.cursor().min;
+    let half = egui::vec2(
+        size.x,
+        (size.y - ui.spacing().item_spacing.y * 3.0 - 40.0) / 2.0,
+    );
+    ui.strong("Revenue");
+    overlay_ui(ui, compared, Measure::Revenue, half);
+    ui.strong("Market share");
+    overlay_ui(ui, compared, Measure::Share, half);
+    Some(egui::Rect::from_min_size(top, size))
+}
+
+/// One plot with a line per provider per scenario, named "AWS · Baseline".
+fn overlay_ui(ui: &mut egui::Ui, compared: &[Compared<'_>], measure: Measure, size: egui::Vec2) {
+    let Some(first) = compared.first() else {
+        return;
+    };
+    let size = egui::vec2(size.x.max(200.0), size.y.max(120.0));
+    let data = ChartData::new(first.scenario, first.projection, first.scenario.base_year);
+    let (unit, label, id) = match measure {
+        Measure::Share => (YUnit::Percent, "Share of the market", "compare-share"),
+        _ => (YUnit::UsdBn, "Revenue", "compare-revenue"),
+    };
+    let plot = year_plot(id, unit, label, &data)
+        .width(size.x)
+        .height(size.y)
+        .include_y(0.0);
+    let legend = egui_plot::Legend::default()
+        .position(egui_plot::Corner::LeftTop)
+        .background_alpha(0.85)
+        .follow_insertion_order(true);
+    plot.legend(legend).show(ui, |pui| {
+        for (i, c) in compared.iter().enumerate() {
+            let projection = c.projection;
+            for p in 0..projection.providers {
+                let name = format!("{} · {}", c.scenario.provider_name(p), c.scenario.name);
+                let points: Vec<[f64; 2]> = (0..projection.years)
+                    .map(|t| {
+                        [
+                            f64::from(projection.year(t)),
+                            projection.value(measure, t, p),
+                        ]
+                    })
+                    .collect();
+                pui.line(
+                    Line::new(name, PlotPoints::from(points))
+                        .color(color32(c.scenario.provider_color(p)))
+                        .style(line_style(i))
+                        .width(2.0)
+                        .id((id, c.index, p)),
+                );
+            }
+        }
+    });
+}
+
+/// A report (as `cloudshift compare` prints it for people) as a striped grid.
+fn report_grid_ui(ui: &mut egui::Ui, id: &str, report: &Report) {
+    egui::Grid::new(id).striped(true).show(ui, |ui| {
+        for (title, _) in &report.columns {
+            ui.strong(title);
+        }
+        ui.end_row();
+        for row in &report.rows {
+            for cell in row {
+                ui.label(match cell {
+                    Cell::Text(text) => text.clone(),
+                    Cell::Integer(n) => n.to_string(),
+                    Cell::Number(x) => plain_decimal(*x),
+                });
+            }
+            ui.end_row();
+        }
+    });
+}
