@@ -97,6 +97,11 @@ pub fn revenue_example(
     })
 }
 
+/// Rounding noise shown as zero (so it never reads "-0.0 pts").
+fn tidy(fraction: f64) -> f64 {
+    if fraction.abs() < 5e-5 { 0.0 } else { fraction }
+}
+
 /// One equation of the model: its name, the formula, what it means, and a live example.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Explanation {
@@ -168,7 +173,7 @@ pub fn explanations(
             percent(q),
             points_delta(drift * years),
             points_delta(drift),
-            points_delta(rho - q - drift * years),
+            points_delta(tidy(rho - q - drift * years)),
         ),
     });
     if let Some(example) = revenue_example(scenario, projection, p, t) {

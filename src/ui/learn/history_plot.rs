@@ -120,7 +120,7 @@ fn breaks_ui(pui: &mut PlotUi<'_>, data: &ChartData<'_>, history: &History, y: f
         );
         pui.text(
             Text::new(
-                format!("{name}-text"),
+                "",
                 PlotPoint::new(f64::from(b.year), y),
                 RichText::new(format!("{} re-segmented", b.provider))
                     .small()

@@ -17,6 +17,7 @@ pub(super) fn how_window(
     egui::Window::new("How the model works")
         .open(&mut open)
         .default_size([620.0, 560.0])
+        .default_pos([780.0, 70.0])
         .show(ctx, |ui| {
             let providers = projection.providers;
             if providers == 0 || projection.years < 2 {

@@ -48,6 +48,7 @@ pub(super) fn sources_window(ctx: &egui::Context, state: &mut LearnState, scenar
     egui::Window::new("Sources")
         .open(&mut open)
         .default_size([640.0, 480.0])
+        .default_pos([720.0, 70.0])
         .show(ctx, |ui| {
             ui.horizontal(|ui| {
                 let label = ui.label("Filter");

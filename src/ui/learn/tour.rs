@@ -20,6 +20,7 @@ pub(super) fn tour_window(
     egui::Window::new("Guided what-ifs")
         .open(&mut open)
         .default_size([460.0, 360.0])
+        .default_pos([860.0, 90.0])
         .show(ctx, |ui| {
             let tours = what_ifs(scenario);
             let progress = state.tour.filter(|p| p.tour < tours.len());
