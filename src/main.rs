@@ -12,20 +12,23 @@ fn main() -> ExitCode {
     }
 }
 
-/// Opens the app on `file` (or the built-in baseline); a bad file or no display exits 1.
-fn open_window(file: Option<PathBuf>) -> ExitCode {
-    let scenario = match &file {
-        Some(path) => match load_scenario(path) {
-            Ok(scenario) => scenario,
+/// Opens the app on `files` (or the built-in baseline), one tab each; a bad file or no display
+/// exits 1.
+fn open_window(files: Vec<PathBuf>) -> ExitCode {
+    let mut documents = Vec::new();
+    for path in files {
+        match load_scenario(&path) {
+            Ok(scenario) => {
+                let path = Some(path).filter(|p| p.as_os_str() != "-");
+                documents.push((scenario, path));
+            }
             Err(error) => {
                 eprint_line(&format!("error: {}", error.0));
                 return ExitCode::FAILURE;
             }
-        },
-        None => cloudshift::scenario::builtin_baseline(),
-    };
-    let path = file.filter(|p| p.as_os_str() != "-");
-    match cloudshift::ui::run_native(scenario, path) {
+        }
+    }
+    match cloudshift::ui::run_native(documents) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprint_line(&format!("error: {error}"));

@@ -9,12 +9,13 @@ use super::report::Format;
 
 /// Model the cloud market and what happens when a giant tenant moves between clouds.
 ///
-/// With no subcommand, opens the desktop app on FILE (or on the built-in baseline scenario).
+/// With no subcommand, opens the desktop app on the FILEs, one tab each (or on the built-in
+/// baseline scenario).
 #[derive(Debug, Parser)]
 #[command(name = "cloudshift", version, args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    /// Scenario file (.ron) to open in the app.
-    pub file: Option<PathBuf>,
+    /// Scenario files (.ron) to open in the app, one tab each.
+    pub files: Vec<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

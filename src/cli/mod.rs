@@ -25,8 +25,8 @@ use crate::scenario::{builtin_baseline, load_path, write_atomically};
 /// What `main` should do after the arguments are read.
 #[derive(Debug)]
 pub enum Invocation {
-    /// Open the desktop app, on this file or on the built-in baseline.
-    Window(Option<PathBuf>),
+    /// Open the desktop app on these files (one tab each), or on the built-in baseline.
+    Window(Vec<PathBuf>),
     /// A subcommand ran (or the arguments were bad); exit with this code.
     Exit(ExitCode),
 }
@@ -48,7 +48,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Invocation {
         Err(error) => return Invocation::Exit(clap_exit(&error)),
     };
     let Some(command) = cli.command else {
-        return Invocation::Window(cli.file);
+        return Invocation::Window(cli.files);
     };
     let result = match command {
         Command::Validate { files } => return Invocation::Exit(validate(&files)),

@@ -102,14 +102,19 @@ pub fn compare_ui(
         });
     let size = ui.available_size();
     let top = ui.cursor().min;
-    let half = egui::vec2(
-        size.x,
-        (size.y - ui.spacing().item_spacing.y * 3.0 - 40.0) / 2.0,
-    );
-    ui.strong("Revenue");
-    overlay_ui(ui, compared, Measure::Revenue, half);
-    ui.strong("Market share");
-    overlay_ui(ui, compared, Measure::Share, half);
+    let spacing = ui.spacing().item_spacing;
+    let cell = egui::vec2((size.x - spacing.x) / 2.0, size.y - 24.0);
+    ui.horizontal_top(|ui| {
+        for (measure, title) in [
+            (Measure::Revenue, "Revenue"),
+            (Measure::Share, "Market share"),
+        ] {
+            ui.vertical(|ui| {
+                ui.strong(title);
+                overlay_ui(ui, compared, measure, cell);
+            });
+        }
+    });
     Some(egui::Rect::from_min_size(top, size))
 }
 

@@ -23,8 +23,8 @@ pub mod plots;
 pub mod present;
 mod providers;
 mod session;
-pub mod tabs;
 pub mod summary;
+pub mod tabs;
 pub mod uncertainty;
 mod undo;
 pub(crate) mod views;
@@ -58,11 +58,17 @@ fn display_available() -> bool {
         .any(|var| std::env::var_os(var).is_some_and(|v| !v.is_empty()))
 }
 
-/// Opens the window on `scenario` (opened from `path`, if any) and runs until it is closed.
-pub fn run_native(scenario: Scenario, path: Option<PathBuf>) -> Result<(), UiStartError> {
+/// Opens the window on `documents` (each a scenario and the file it came from; the built-in
+/// baseline if empty), one tab each, and runs until it is closed.
+pub fn run_native(documents: Vec<(Scenario, Option<PathBuf>)>) -> Result<(), UiStartError> {
     if !display_available() {
         return Err(UiStartError::NoDisplay);
     }
+    let mut documents = documents.into_iter();
+    let (scenario, path) = documents
+        .next()
+        .unwrap_or_else(|| (crate::scenario::builtin_baseline(), None));
+    let others: Vec<_> = documents.collect();
     let title = format!("{} — cloudshift", scenario.name);
     let persistence_path = directories::ProjectDirs::from("", "", "cloudshift")
         .map(|dirs| dirs.data_dir().join("app.ron"));
@@ -79,9 +85,12 @@ pub fn run_native(scenario: Scenario, path: Option<PathBuf>) -> Result<(), UiSta
         "cloudshift",
         options,
         Box::new(move |cc| {
-            Ok(Box::new(CloudshiftApp::from_creation_context(
-                cc, scenario, path,
-            )))
+            let mut app = CloudshiftApp::from_creation_context(cc, scenario, path);
+            for (scenario, path) in others {
+                app.add_document(document::Document::new(scenario, path));
+            }
+            app.switch_to(0);
+            Ok(Box::new(app))
         }),
     )
     .map_err(|e| UiStartError::Eframe(e.to_string()))
