@@ -189,6 +189,16 @@ fn year_steps(input: &GridInput) -> [f64; 3] {
     [smallest, smallest * 5.0, smallest * 10.0]
 }
 
+/// 1-2-5 steps for value axes, so even a short plot labels a few round values
+/// (egui_plot's default powers of ten can leave a single label on a $0-1.6T axis).
+fn value_steps(input: &GridInput) -> [f64; 3] {
+    let base = input.base_step_size.abs().max(f64::MIN_POSITIVE);
+    let decade = 10_f64.powf(base.log10().floor());
+    let ladder = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0].map(|m| m * decade);
+    let first = ladder.iter().position(|s| *s >= base).unwrap_or(0);
+    [ladder[first], ladder[first + 1], ladder[first + 2]]
+}
+
 /// Adds a legend when the plot is big enough for one not to hide the data.
 pub fn with_legend(plot: Plot<'_>, size: egui::Vec2) -> Plot<'_> {
     if size.x >= 480.0 && size.y >= 300.0 {
@@ -232,6 +242,7 @@ pub fn year_plot<'a>(id: &str, y_unit: YUnit, y_label: &str, data: &ChartData<'_
                 String::new()
             }
         })
+        .y_grid_spacer(uniform_grid_spacer(|input| value_steps(&input)))
         .y_axis_formatter(move |mark: GridMark, _| axis_value(y_unit, mark))
         .y_axis_min_width(44.0)
         .include_x(first)
