@@ -190,7 +190,7 @@ fn year_steps(input: &GridInput) -> [f64; 3] {
 }
 
 /// 1-2-5 steps for value axes, so even a short plot labels a few round values
-/// (egui_plot's default powers of ten can leave a single label on a $0-1.6T axis).
+/// (`egui_plot`'s default powers of ten can leave a single label on a $0-1.6T axis).
 fn value_steps(input: &GridInput) -> [f64; 3] {
     let base = input.base_step_size.abs().max(f64::MIN_POSITIVE);
     let decade = 10_f64.powf(base.log10().floor());
