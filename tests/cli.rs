@@ -61,7 +61,11 @@ fn project_csv_follows_the_contract() {
             "Others"
         ]
     );
-    assert!(lines[1].starts_with("2025,AWS,0.29,121.5"));
+    assert!(
+        lines[1].starts_with("2025,AWS,0.290000000,121.5"),
+        "{}",
+        lines[1]
+    );
     assert!(lines[66].starts_with("2035,Others,"));
     for line in &lines[1..] {
         let fields: Vec<&str> = line.split(',').collect();
@@ -74,6 +78,11 @@ fn project_csv_follows_the_contract() {
             assert!(
                 !number.contains('e') && !number.contains('E'),
                 "scientific notation: {number}"
+            );
+            let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+            assert!(
+                digits.trim_start_matches('0').len() >= 9 || value == 0.0,
+                "fewer than 9 significant digits: {number}"
             );
         }
     }
@@ -421,12 +430,13 @@ fn compare_names_the_changed_inputs_and_the_kpi_differences() {
         inputs[0],
         "input,Baseline: OpenAI stays on Azure,OpenAI moves to AWS"
     );
-    assert!(inputs.contains(&"halo,0.5,0.8"), "{inputs:?}");
     assert!(
-        inputs
-            .iter()
-            .any(|l| l.starts_with("\"workloads[OpenAI].placement_target[\"\"AWS\"\"]\",0,0.7"))
+        inputs.contains(&"halo,0.500000000,0.800000000"),
+        "{inputs:?}"
     );
+    assert!(inputs.iter().any(|l| l.starts_with(
+        "\"workloads[OpenAI].placement_target[\"\"AWS\"\"]\",0.00000000,0.700000000"
+    )));
     assert!(
         !inputs.iter().any(|l| l.starts_with("market.size")),
         "equal inputs are not listed"

@@ -1,6 +1,6 @@
 //! `cloudshift compare`: the inputs that differ between scenarios, and their KPIs side by side.
 
-use super::report::{Cell, ColumnKind, Report, plain_decimal};
+use super::report::{Cell, ColumnKind, Report, shortest_decimal};
 use crate::model::Scenario;
 use crate::model::compare::{InputValue, input_differences, kpi_rows, last_common_year};
 use crate::units::{percent, points_delta, usd_bn, usd_bn_delta};
@@ -29,7 +29,7 @@ pub fn reports(
     for difference in input_differences(scenarios) {
         let mut row = vec![Cell::Text(difference.path)];
         row.extend(difference.values.into_iter().map(|value| match value {
-            Some(InputValue::Number(x)) if for_people => Cell::Text(plain_decimal(x)),
+            Some(InputValue::Number(x)) if for_people => Cell::Text(shortest_decimal(x)),
             Some(InputValue::Number(x)) => Cell::Number(x),
             Some(InputValue::Text(text)) => Cell::Text(text),
             None => Cell::Text(String::new()),

@@ -16,7 +16,7 @@ use clap::Parser as _;
 pub use args::{Cli, Command, OutputArgs, OutputSelector};
 pub use compare::reports as compare_reports;
 pub use project::report as projection_report;
-pub use report::{Cell, ColumnKind, Format, Report, plain_decimal};
+pub use report::{Cell, ColumnKind, Format, Report, plain_decimal, shortest_decimal};
 pub use uncertainty::summary_report;
 
 use crate::model::Scenario;

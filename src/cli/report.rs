@@ -53,14 +53,35 @@ pub enum Format {
     Json,
 }
 
-/// A number as a plain decimal: shortest text that reads back to the same value, never
-/// scientific notation, no thousands separators.
+/// Fewest significant digits a CSV number carries (MODEL.md's contract).
+pub const CSV_SIGNIFICANT_DIGITS: usize = 9;
+
+/// A number for CSV: a plain decimal (never scientific notation, no thousands separators) that
+/// reads back to exactly the same value, padded with trailing zeros to at least
+/// `CSV_SIGNIFICANT_DIGITS` significant digits (`0.29` → `0.290000000`).
 pub fn plain_decimal(value: f64) -> String {
-    if value == 0.0 {
-        return "0".to_owned();
-    }
     if !value.is_finite() {
         return "NaN".to_owned();
+    }
+    let mut text = shortest_decimal(value);
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    let significant = digits.trim_start_matches('0').len().max(1);
+    if significant < CSV_SIGNIFICANT_DIGITS {
+        if !text.contains('.') {
+            text.push('.');
+        }
+        text.extend(std::iter::repeat_n(
+            '0',
+            CSV_SIGNIFICANT_DIGITS - significant,
+        ));
+    }
+    text
+}
+
+/// The shortest plain decimal that reads back to the same value (`0.29`, `419`); `-0` is `0`.
+pub fn shortest_decimal(value: f64) -> String {
+    if value == 0.0 {
+        return "0".to_owned();
     }
     format!("{value}")
 }
@@ -221,8 +242,38 @@ mod tests {
         let csv = sample().to_csv();
         assert_eq!(
             csv,
-            "name,share,revenue\n\"AWS, Inc\",0.2912345678,1234.5\nOthers,0.0000000001,0\n"
+            "name,share,revenue\n\"AWS, Inc\",0.2912345678,1234.50000\n\
+             Others,0.000000000100000000,0.00000000\n"
         );
+    }
+
+    #[test]
+    fn csv_numbers_have_at_least_nine_significant_digits_and_read_back_exactly() {
+        for value in [
+            0.29,
+            419.0,
+            121.509_999_999_999_99,
+            1e-10,
+            -3.5,
+            0.0,
+            2.5e15,
+            123_456_789.0,
+        ] {
+            let text = plain_decimal(value);
+            assert!(!text.contains('e'), "{text}");
+            assert_eq!(
+                text.parse::<f64>().unwrap().to_bits(),
+                value.to_bits(),
+                "{text}"
+            );
+            let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+            assert!(
+                digits.trim_start_matches('0').len() >= 9 || value == 0.0,
+                "{text}"
+            );
+        }
+        assert_eq!(plain_decimal(0.29), "0.290000000");
+        assert_eq!(plain_decimal(-0.0), "0.00000000");
     }
 
     #[test]

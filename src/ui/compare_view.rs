@@ -4,7 +4,7 @@
 
 use egui_plot::{Line, LineStyle, PlotPoints};
 
-use crate::cli::{Cell, Report, compare_reports, plain_decimal};
+use crate::cli::{Cell, Report, compare_reports, shortest_decimal};
 use crate::model::{Measure, Projection, Scenario};
 use crate::ui::plots::{ChartData, YUnit, year_plot};
 use crate::ui::widgets::color32;
@@ -174,7 +174,7 @@ fn report_grid_ui(ui: &mut egui::Ui, id: &str, report: &Report) {
                 ui.label(match cell {
                     Cell::Text(text) => text.clone(),
                     Cell::Integer(n) => n.to_string(),
-                    Cell::Number(x) => plain_decimal(*x),
+                    Cell::Number(x) => shortest_decimal(*x),
                 });
             }
             ui.end_row();
