@@ -207,8 +207,34 @@ fn save_png(
     pixels_per_point: f32,
     path: &Path,
 ) -> Result<(), String> {
-    let region = image.region(&rect, Some(pixels_per_point));
-    let [width, height] = region.size;
+    let png = chart_png(image, rect, pixels_per_point)?;
+    write_atomically(path, &png).map_err(|e| e.to_string())
+}
+
+/// Crops `image` (the whole window) to `rect` (points) and encodes it as PNG. The part of `rect`
+/// outside the image (a window resized since the chart was laid out) is left out; a `rect` with
+/// nothing on screen is an error.
+pub fn chart_png(
+    image: &egui::ColorImage,
+    rect: egui::Rect,
+    pixels_per_point: f32,
+) -> Result<Vec<u8>, String> {
+    let [image_width, image_height] = image.size;
+    // Float to usize saturates: negative coordinates become 0.
+    let to_pixels = |points: f32, limit: usize| ((points * pixels_per_point) as usize).min(limit);
+    let (left, right) = (
+        to_pixels(rect.min.x, image_width),
+        to_pixels(rect.max.x, image_width),
+    );
+    let (top, bottom) = (
+        to_pixels(rect.min.y, image_height),
+        to_pixels(rect.max.y, image_height),
+    );
+    if right <= left || bottom <= top {
+        return Err("the chart is not on screen".to_owned());
+    }
+    let (width, height) = (right - left, bottom - top);
+    let region = image.region_by_pixels([left, top], [width, height]);
     let bytes: Vec<u8> = region
         .pixels
         .iter()
@@ -224,5 +250,5 @@ fn save_png(
     buffer
         .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
         .map_err(|e| e.to_string())?;
-    write_atomically(path, &png).map_err(|e| e.to_string())
+    Ok(png)
 }
