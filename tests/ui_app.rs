@@ -1,22 +1,16 @@
 //! Headless UI tests of the desktop app (`egui_kittest`, no GPU): sliders found by their accessible
 //! labels drive the scenario, the summary, the placements, validation and the events list.
 
+mod common;
+
 use cloudshift::model::{Measure, project};
 use cloudshift::scenario::{builtin_baseline, check};
 use cloudshift::ui::CloudshiftApp;
 use cloudshift::ui::events::EventKind;
 use cloudshift::ui::summary::summary_rows;
+use common::ui::harness_for;
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-
-fn harness(app: CloudshiftApp) -> Harness<'static, CloudshiftApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1440.0, 1000.0))
-        .build_ui_state(|ui, app: &mut CloudshiftApp| app.show(ui), app);
-    harness.run();
-    harness
-}
 
 fn summary_index(app: &CloudshiftApp) -> usize {
     app.projection()
@@ -26,7 +20,7 @@ fn summary_index(app: &CloudshiftApp) -> usize {
 
 #[test]
 fn a_slider_found_by_its_label_changes_the_summary_numbers() {
-    let mut harness = harness(CloudshiftApp::new(builtin_baseline()));
+    let mut harness = harness_for(CloudshiftApp::new(builtin_baseline()));
     let before = {
         let app = harness.state();
         summary_rows(app.scenario(), app.projection(), summary_index(app))
@@ -75,7 +69,7 @@ fn a_slider_found_by_its_label_changes_the_summary_numbers() {
 
 #[test]
 fn the_summary_year_slider_picks_the_year() {
-    let mut harness = harness(CloudshiftApp::new(builtin_baseline()));
+    let mut harness = harness_for(CloudshiftApp::new(builtin_baseline()));
     harness
         .get_by_role_and_label(Role::Slider, "Summary year")
         .set_value_accesskit(2025.0);
@@ -92,7 +86,7 @@ fn the_summary_year_slider_picks_the_year() {
 
 #[test]
 fn a_placement_edit_keeps_the_sum_at_100_percent() {
-    let mut harness = harness(CloudshiftApp::new(builtin_baseline()));
+    let mut harness = harness_for(CloudshiftApp::new(builtin_baseline()));
     let azure = harness.state().scenario().provider_index("Azure").unwrap();
     let coreweave = harness
         .state()
@@ -128,7 +122,7 @@ fn a_placement_edit_keeps_the_sum_at_100_percent() {
 
 #[test]
 fn an_invalid_edit_never_reaches_the_model_and_shows_its_message() {
-    let mut harness = harness(CloudshiftApp::new(builtin_baseline()));
+    let mut harness = harness_for(CloudshiftApp::new(builtin_baseline()));
     let original = harness.state().scenario().clone();
     let runs = harness.state().model_runs();
 
@@ -212,7 +206,7 @@ fn the_events_list_names_a_crossover_the_scenario_contains() {
         projection.year(t)
     );
 
-    let harness = harness(CloudshiftApp::new(scenario));
+    let harness = harness_for(CloudshiftApp::new(scenario));
     let app = harness.state();
     assert!(
         app.events()
@@ -229,7 +223,7 @@ fn the_events_list_names_a_crossover_the_scenario_contains() {
 
 #[test]
 fn adding_and_removing_a_provider_keeps_the_scenario_valid() {
-    let mut harness = harness(CloudshiftApp::new(builtin_baseline()));
+    let mut harness = harness_for(CloudshiftApp::new(builtin_baseline()));
     let count = harness.state().scenario().providers.len();
     harness.get_by_label("Add provider").click_accesskit();
     harness.run();

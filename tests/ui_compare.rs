@@ -2,56 +2,25 @@
 //! clipboard (`egui_kittest`, no GPU).
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
+mod common;
+
 use std::path::PathBuf;
 
 use cloudshift::model::compare::input_differences;
 use cloudshift::scenario::{builtin_baseline, save_path};
-use cloudshift::ui::CloudshiftApp;
+use common::ui::{baseline_harness as harness, click, open_typed, press, temp_dir};
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-
-fn harness() -> Harness<'static, CloudshiftApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1440.0, 1000.0))
-        .build_ui_state(
-            |ui, app: &mut CloudshiftApp| app.show(ui),
-            CloudshiftApp::new(builtin_baseline()),
-        );
-    harness.run();
-    harness
-}
-
-fn press(harness: &mut Harness<'_, CloudshiftApp>, modifiers: egui::Modifiers, key: egui::Key) {
-    harness.key_press_modifiers(modifiers, key);
-    harness.run();
-}
-
-fn click(harness: &mut Harness<'_, CloudshiftApp>, label: &str) {
-    harness.get_by_label(label).click();
-    harness.run();
-}
 
 /// A what-if of the baseline with a faster AWS drift, saved as a file.
 fn what_if_file() -> (PathBuf, cloudshift::model::Scenario) {
-    let dir = std::env::temp_dir().join(format!("cloudshift-ui-compare-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = temp_dir("compare");
     let mut scenario = builtin_baseline();
     "Fast AWS".clone_into(&mut scenario.name);
     scenario.providers[0].drift_per_year += 0.01;
     let path = dir.join("fast-aws.ron");
     save_path(&scenario, &path).unwrap();
     (path, scenario)
-}
-
-/// Opens `path` with File → Open… and the typed-path fallback (no native dialog in tests).
-fn open_typed(harness: &mut Harness<'_, CloudshiftApp>, path: &std::path::Path) {
-    press(harness, egui::Modifiers::COMMAND, egui::Key::O);
-    harness
-        .get_by_label("File path")
-        .type_text(&path.display().to_string());
-    harness.run();
-    click(harness, "Open");
 }
 
 #[test]

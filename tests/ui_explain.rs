@@ -3,32 +3,16 @@
 //! Sources window, the worked example against the projection, guided what-ifs, reset to the file
 //! value and the history series on the charts.
 
+mod common;
+
 use cloudshift::model::{Measure, ParamPath, ProviderParam, WorkloadParam};
 use cloudshift::scenario::builtin_baseline;
 use cloudshift::ui::CloudshiftApp;
 use cloudshift::ui::learn::explain::revenue_example;
 use cloudshift::ui::menu::Command;
+use common::ui::{baseline_harness as harness, open_menu_item};
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-
-fn harness() -> Harness<'static, CloudshiftApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1440.0, 1000.0))
-        .build_ui_state(
-            |ui, app: &mut CloudshiftApp| app.show(ui),
-            CloudshiftApp::new(builtin_baseline()),
-        );
-    harness.run();
-    harness
-}
-
-fn open_menu_item(harness: &mut Harness<'static, CloudshiftApp>, menu: &str, item: &str) {
-    harness.get_by_label(menu).click();
-    harness.run();
-    harness.get_by_label(item).click();
-    harness.run();
-}
 
 #[test]
 fn focusing_a_slider_shows_its_meaning_and_source() {

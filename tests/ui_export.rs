@@ -3,72 +3,21 @@
 //! chart PNG is cropped and encoded from a synthetic screenshot.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
-use std::collections::VecDeque;
+mod common;
+
 use std::ffi::OsString;
-use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, channel};
-use std::time::{Duration, Instant};
+use std::path::Path;
 
 use cloudshift::cli::{Invocation, run};
-use cloudshift::scenario::recovery::RecoveryStore;
-use cloudshift::scenario::{builtin_baseline, save_path};
-use cloudshift::ui::CloudshiftApp;
+use cloudshift::scenario::save_path;
 use cloudshift::ui::export::chart_png;
-use cloudshift::ui::picker::{FilePicker, PickRequest};
-use cloudshift::ui::uncertainty::Status;
+use common::ui::{click, open_menu_item, run_monte_carlo, scripted_harness, temp_dir};
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
 const PROJECTION_HEADER: &str = "year,provider,share,revenue,workload_revenue,operating_income,\
 counterfactual_revenue,revenue_delta,value_at_stake";
 const SUMMARY_HEADER: &str = "year,provider,measure,mean,p5,p10,p25,p50,p75,p90,p95";
-
-/// Answers each pick with the next scripted path (`None` = cancelled).
-struct ScriptedPicker(VecDeque<Option<PathBuf>>);
-
-impl FilePicker for ScriptedPicker {
-    fn is_native_available(&self) -> bool {
-        true
-    }
-    fn pick(&mut self, _ctx: &egui::Context, _request: &PickRequest) -> Receiver<Option<PathBuf>> {
-        let (sender, receiver) = channel();
-        sender.send(self.0.pop_front().flatten()).unwrap();
-        receiver
-    }
-}
-
-/// A fresh, empty directory under the system temp dir.
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "cloudshift-ui-export-{name}-{}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn harness(dir: &Path, picks: Vec<Option<PathBuf>>) -> Harness<'static, CloudshiftApp> {
-    let app = CloudshiftApp::new(builtin_baseline())
-        .with_file_picker(Box::new(ScriptedPicker(picks.into())))
-        .with_recovery(RecoveryStore::new(dir.join("recovery")));
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1440.0, 1000.0))
-        .build_ui_state(|ui, app: &mut CloudshiftApp| app.show(ui), app);
-    harness.run();
-    harness
-}
-
-fn click(harness: &mut Harness<'_, CloudshiftApp>, label: &str) {
-    harness.get_by_label(label).click();
-    harness.run();
-}
-
-fn open_menu_item(harness: &mut Harness<'_, CloudshiftApp>, menu: &str, item: &str) {
-    click(harness, menu);
-    click(harness, item);
-}
 
 /// Runs `cloudshift <args> --format csv --output <out>` in-process and returns what it wrote.
 fn cli_csv(args: &[&str], out: &Path) -> String {
@@ -85,28 +34,11 @@ fn cli_csv(args: &[&str], out: &Path) -> String {
     std::fs::read_to_string(out).unwrap()
 }
 
-/// Steps frames (with short sleeps for the worker thread) until `done` holds; panics after 20 s.
-fn step_until(
-    harness: &mut Harness<'static, CloudshiftApp>,
-    what: &str,
-    done: impl Fn(&CloudshiftApp) -> bool,
-) {
-    let start = Instant::now();
-    while !done(harness.state()) {
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "timed out: {what}"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-        harness.step();
-    }
-}
-
 #[test]
 fn exporting_the_projection_writes_the_cli_csv() {
-    let dir = temp_dir("projection");
+    let dir = temp_dir("export-projection");
     let target = dir.join("out.csv");
-    let mut harness = harness(&dir, vec![Some(target.clone())]);
+    let mut harness = scripted_harness(&dir, vec![Some(target.clone())]);
     // An edited scenario, so the export is of what is on screen rather than the file.
     harness
         .get_by_role_and_label(Role::Slider, "AWS drift")
@@ -145,10 +77,10 @@ fn exporting_the_projection_writes_the_cli_csv() {
 
 #[test]
 fn exporting_into_a_missing_directory_shows_an_error_and_changes_nothing() {
-    let dir = temp_dir("missing-dir");
+    let dir = temp_dir("export-missing-dir");
     let missing = dir.join("no-such-dir");
     let target = missing.join("out.csv");
-    let mut harness = harness(&dir, vec![Some(target.clone())]);
+    let mut harness = scripted_harness(&dir, vec![Some(target.clone())]);
     let before = harness.state().scenario().clone();
 
     open_menu_item(&mut harness, "File", "Export projection as CSV…");
@@ -182,9 +114,9 @@ fn exporting_into_a_missing_directory_shows_an_error_and_changes_nothing() {
 
 #[test]
 fn exporting_the_simulation_summary_after_a_run_writes_the_cli_csv() {
-    let dir = temp_dir("summary");
+    let dir = temp_dir("export-summary");
     let target = dir.join("simulation.csv");
-    let mut harness = harness(&dir, vec![Some(target.clone())]);
+    let mut harness = scripted_harness(&dir, vec![Some(target.clone())]);
     click(&mut harness, "File");
     assert!(
         harness
@@ -199,19 +131,7 @@ fn exporting_the_simulation_summary_after_a_run_writes_the_cli_csv() {
     );
     harness.key_press(egui::Key::Escape);
     harness.run();
-    click(&mut harness, "Uncertainty");
-    harness
-        .get_by_role_and_label(Role::SpinButton, "Monte Carlo samples")
-        .set_value_accesskit(500.0);
-    harness.step();
-    harness.step();
-    step_until(&mut harness, "a finished run", |app| {
-        app.uncertainty()
-            .summary()
-            .is_some_and(|s| s.samples == 500)
-            && app.uncertainty().status(app.scenario()) == Status::Idle
-    });
-    harness.run();
+    run_monte_carlo(&mut harness, 500);
 
     open_menu_item(&mut harness, "File", "Export simulation summary as CSV…");
     harness.run();

@@ -2,32 +2,17 @@
 //! file pickers are scripted, so no native dialog is ever opened.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
-use std::collections::VecDeque;
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, channel};
 
-use cloudshift::scenario::recovery::RecoveryStore;
 use cloudshift::scenario::{builtin_baseline, load_path, save_path};
 use cloudshift::ui::CloudshiftApp;
-use cloudshift::ui::picker::{FilePicker, PickRequest};
+use common::ui::{baseline_harness, click, open_typed, press, scripted_harness, temp_dir};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-
-/// Answers each pick with the next scripted path (`None` = cancelled).
-struct ScriptedPicker(VecDeque<Option<PathBuf>>);
-
-impl FilePicker for ScriptedPicker {
-    fn is_native_available(&self) -> bool {
-        true
-    }
-    fn pick(&mut self, _ctx: &egui::Context, _request: &PickRequest) -> Receiver<Option<PathBuf>> {
-        let (sender, receiver) = channel();
-        sender.send(self.0.pop_front().flatten()).unwrap();
-        receiver
-    }
-}
 
 #[derive(Debug)]
 struct FakeDrop(PathBuf);
@@ -41,46 +26,16 @@ impl egui::DroppedFile for FakeDrop {
     }
 }
 
-/// A fresh, empty directory under the system temp dir.
-fn temp_dir(name: &str) -> PathBuf {
-    let dir =
-        std::env::temp_dir().join(format!("cloudshift-ui-files-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn harness(dir: &Path, picks: Vec<Option<PathBuf>>) -> Harness<'static, CloudshiftApp> {
-    let app = CloudshiftApp::new(builtin_baseline())
-        .with_file_picker(Box::new(ScriptedPicker(picks.into())))
-        .with_recovery(RecoveryStore::new(dir.join("recovery")));
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1440.0, 1000.0))
-        .build_ui_state(|ui, app: &mut CloudshiftApp| app.show(ui), app);
-    harness.run();
-    harness
-}
-
-fn press(harness: &mut Harness<'_, CloudshiftApp>, modifiers: egui::Modifiers, key: egui::Key) {
-    harness.key_press_modifiers(modifiers, key);
-    harness.run();
-}
-
-fn click(harness: &mut Harness<'_, CloudshiftApp>, label: &str) {
-    harness.get_by_label(label).click();
-    harness.run();
-}
-
 fn drift(harness: &Harness<'_, CloudshiftApp>) -> f64 {
     harness.state().scenario().providers[0].drift_per_year
 }
 
 #[test]
 fn opening_a_bad_file_keeps_the_scenario_and_shows_the_error() {
-    let dir = temp_dir("bad-open");
+    let dir = temp_dir("files-bad-open");
     let bad = dir.join("bad.ron");
     std::fs::write(&bad, "(\n  version: 1,\n  name: oops\n").unwrap();
-    let mut harness = harness(&dir, vec![Some(bad.clone())]);
+    let mut harness = scripted_harness(&dir, vec![Some(bad.clone())]);
     harness
         .get_by_role_and_label(Role::Slider, "AWS drift")
         .set_value_accesskit(1.5);
@@ -107,8 +62,8 @@ fn opening_a_bad_file_keeps_the_scenario_and_shows_the_error() {
 
 #[test]
 fn undo_of_a_slider_drag_is_one_step() {
-    let dir = temp_dir("undo-drag");
-    let mut harness = harness(&dir, vec![]);
+    let dir = temp_dir("files-undo-drag");
+    let mut harness = scripted_harness(&dir, vec![]);
     let original = drift(&harness);
     let rect = harness
         .get_by_role_and_label(Role::Slider, "AWS drift")
@@ -179,9 +134,9 @@ fn undo_of_a_slider_drag_is_one_step() {
 
 #[test]
 fn the_unsaved_mark_appears_on_an_edit_and_clears_on_save() {
-    let dir = temp_dir("mark");
+    let dir = temp_dir("files-mark");
     let target = dir.join("saved.ron");
-    let mut harness = harness(&dir, vec![Some(target.clone())]);
+    let mut harness = scripted_harness(&dir, vec![Some(target.clone())]);
     assert!(!harness.state().title().contains('•'));
     harness
         .get_by_role_and_label(Role::Slider, "AWS drift")
@@ -213,8 +168,8 @@ fn the_unsaved_mark_appears_on_an_edit_and_clears_on_save() {
 
 #[test]
 fn closing_with_unsaved_changes_asks_first() {
-    let dir = temp_dir("close");
-    let mut harness = harness(&dir, vec![]);
+    let dir = temp_dir("files-close");
+    let mut harness = scripted_harness(&dir, vec![]);
     harness
         .get_by_role_and_label(Role::Slider, "AWS drift")
         .set_value_accesskit(1.5);
@@ -246,12 +201,12 @@ fn closing_with_unsaved_changes_asks_first() {
 
 #[test]
 fn a_dropped_file_opens() {
-    let dir = temp_dir("drop");
+    let dir = temp_dir("files-drop");
     let file = dir.join("dropped.ron");
     let mut scenario = builtin_baseline();
     scenario.name = "Dropped scenario".to_owned();
     save_path(&scenario, &file).unwrap();
-    let mut harness = harness(&dir, vec![]);
+    let mut harness = scripted_harness(&dir, vec![]);
 
     harness.input_mut().hovered_files.push(egui::HoveredFile {
         path: Some(file.clone()),
@@ -274,21 +229,12 @@ fn a_dropped_file_opens() {
 
 #[test]
 fn without_a_native_dialog_a_typed_path_opens_the_file() {
-    let dir = temp_dir("typed");
+    let dir = temp_dir("files-typed");
     let file = dir.join("typed.ron");
     let mut scenario = builtin_baseline();
     scenario.name = "Typed".to_owned();
     save_path(&scenario, &file).unwrap();
-    let app = CloudshiftApp::new(builtin_baseline()); // no native picker by default
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1440.0, 1000.0))
-        .build_ui_state(|ui, app: &mut CloudshiftApp| app.show(ui), app);
-    harness.run();
-    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::O);
-    harness
-        .get_by_label("File path")
-        .type_text(&file.display().to_string());
-    harness.run();
-    click(&mut harness, "Open");
+    let mut harness = baseline_harness(); // no native picker by default
+    open_typed(&mut harness, &file);
     assert_eq!(harness.state().scenario().name, "Typed");
 }

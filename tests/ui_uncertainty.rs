@@ -3,67 +3,24 @@
 //! appear, a distribution edit re-runs the Monte Carlo, and a 1,000,000-draw run keeps frames
 //! coming and stops on Cancel.
 
+mod common;
+
 use std::time::{Duration, Instant};
 
 use cloudshift::model::{Distribution, Measure, ParamPath};
 use cloudshift::scenario::builtin_baseline;
 use cloudshift::ui::CloudshiftApp;
 use cloudshift::ui::uncertainty::Status;
+use common::ui::{
+    AppHarness, baseline_harness as harness, harness_for, run_monte_carlo, set_samples, step_until,
+};
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
-fn harness() -> Harness<'static, CloudshiftApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1440.0, 1000.0))
-        .build_ui_state(
-            |ui, app: &mut CloudshiftApp| app.show(ui),
-            CloudshiftApp::new(builtin_baseline()),
-        );
-    harness.run();
-    harness
-}
-
-/// Steps frames (with short sleeps for the worker thread) until `done` holds; panics after 20 s.
-fn step_until(
-    harness: &mut Harness<'static, CloudshiftApp>,
-    what: &str,
-    done: impl Fn(&CloudshiftApp) -> bool,
-) {
-    let start = Instant::now();
-    while !done(harness.state()) {
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "timed out: {what}"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-        harness.step();
-    }
-}
-
-fn set_samples(harness: &mut Harness<'static, CloudshiftApp>, samples: f64) {
-    harness
-        .get_by_role_and_label(Role::SpinButton, "Monte Carlo samples")
-        .set_value_accesskit(samples);
-    harness.step();
-    harness.step();
-}
-
 /// The Uncertainty tab open on the baseline, with a finished run of `samples` draws.
-fn uncertainty_tab(samples: u32) -> Harness<'static, CloudshiftApp> {
+fn uncertainty_tab(samples: u32) -> AppHarness {
     let mut harness = harness();
-    harness.get_by_label("Uncertainty").click();
-    harness.step();
-    harness.step();
-    set_samples(&mut harness, f64::from(samples));
-    step_until(&mut harness, "first summary", |app| {
-        app.uncertainty()
-            .summary()
-            .is_some_and(|s| s.samples == samples)
-            && app.uncertainty().status(app.scenario()) == Status::Idle
-    });
-    // Idle: no repaints pending, so `run` settles, and checks every widget has an accessible name.
-    harness.run();
+    run_monte_carlo(&mut harness, samples);
     harness
 }
 
@@ -235,13 +192,7 @@ fn frames_keep_coming_during_a_million_draw_run_and_cancel_stops_it() {
 fn a_scenario_without_uncertainty_says_how_to_add_some() {
     let mut scenario = builtin_baseline();
     scenario.uncertainty.clear();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1440.0, 1000.0))
-        .build_ui_state(
-            |ui, app: &mut CloudshiftApp| app.show(ui),
-            CloudshiftApp::new(scenario),
-        );
-    harness.run();
+    let mut harness = harness_for(CloudshiftApp::new(scenario));
     harness.get_by_label("Uncertainty").click();
     harness.run();
     assert!(
@@ -260,7 +211,7 @@ fn a_scenario_without_uncertainty_says_how_to_add_some() {
 
 /// Opens the goal-seek dialog and solves for AWS revenue in the last year by varying the first
 /// input (`market.growth_start`); returns the result line.
-fn goal_seek(harness: &mut Harness<'static, CloudshiftApp>, target_usd_bn: f64) -> String {
+fn goal_seek(harness: &mut AppHarness, target_usd_bn: f64) -> String {
     if harness.query_by_label("Solve").is_none() {
         harness.get_by_label("Goal seek…").click();
         harness.step();

@@ -1,6 +1,8 @@
 //! Builders shared by the integration tests: tiny hand-checkable scenarios and random valid ones.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
+pub mod ui;
+
 use cloudshift::model::{Curve, Market, Migration, Others, Provider, Rgb, Scenario, Workload};
 
 /// One provider `A` plus Others, one workload `W`, two years (see tests/model.rs for the numbers).
