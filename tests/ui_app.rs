@@ -240,3 +240,53 @@ fn adding_and_removing_a_provider_keeps_the_scenario_valid() {
     assert_eq!(app.scenario().providers.len(), count);
     assert!(check(app.scenario()).is_ok());
 }
+
+/// The input sliders keep their accessible names (the test API) and their ranges on screen.
+#[test]
+fn provider_others_and_workload_sliders_keep_their_labels_and_ranges() {
+    let mut harness = harness_for(CloudshiftApp::new(builtin_baseline()));
+    let scenario = builtin_baseline();
+    harness
+        .get_by_label(&format!("{} (the rest)", scenario.others.name))
+        .click_accesskit();
+    harness.run();
+    let mut expected: Vec<(String, f64, f64)> = Vec::new();
+    for provider in &scenario.providers {
+        for (suffix, min, max) in [
+            ("share", 0.0, 100.0),
+            ("drift", -3.0, 3.0),
+            ("margin", -20.0, 80.0),
+            ("margin drift", -3.0, 3.0),
+            ("EV/sales", 0.0, 30.0),
+        ] {
+            expected.push((format!("{} {suffix}", provider.name), min, max));
+        }
+    }
+    for (suffix, min, max) in [
+        ("margin", -20.0, 80.0),
+        ("margin drift", -3.0, 3.0),
+        ("EV/sales", 0.0, 30.0),
+    ] {
+        expected.push((format!("{} {suffix}", scenario.others.name), min, max));
+    }
+    for workload in &scenario.workloads {
+        for (suffix, min, max) in [
+            ("spend", 0.1, 1000.0),
+            ("growth start", -20.0, 200.0),
+            ("growth end", -20.0, 200.0),
+            ("extent", 0.0, 100.0),
+            ("duration", 0.0, 15.0),
+        ] {
+            expected.push((format!("{} {suffix}", workload.name), min, max));
+        }
+    }
+    for (label, min, max) in expected {
+        let slider = harness.get_by_role_and_label(Role::Slider, &label);
+        let node = slider.accesskit_node();
+        assert_eq!(
+            (node.min_numeric_value(), node.max_numeric_value()),
+            (Some(min), Some(max)),
+            "{label}"
+        );
+    }
+}

@@ -1,6 +1,8 @@
 //! The providers group of the inputs panel: one section per named provider (share, drift, margin,
 //! margin drift, EV/sales, color, name, remove), adding providers, and the residual Others.
 
+use std::ops::RangeInclusive;
+
 use egui::RichText;
 
 use crate::model::{MAX_PROVIDERS, OthersParam, ParamPath, ProviderParam, Rgb, Scenario};
@@ -8,6 +10,39 @@ use crate::ui::edits::{Edit, Group};
 use crate::ui::inputs::{Rejection, rejection_for};
 use crate::ui::widgets::{Unit, color32, fit_sliders, name_editor, param_slider};
 use crate::units;
+
+/// Slider ranges on screen (in the slider's unit), shared by named providers and Others.
+const SHARE: RangeInclusive<f64> = 0.0..=100.0;
+const DRIFT: RangeInclusive<f64> = -3.0..=3.0;
+const MARGIN: RangeInclusive<f64> = -20.0..=80.0;
+const EV_SALES: RangeInclusive<f64> = 0.0..=30.0;
+
+/// A named provider's sliders, in order: input, label after the provider's name, unit, range.
+/// The labels (`AWS drift`) are also the sliders' accessible names.
+const PROVIDER_SLIDERS: [(ProviderParam, &str, Unit, RangeInclusive<f64>); 5] = [
+    (ProviderParam::Share, "share", Unit::Percent, SHARE),
+    (ProviderParam::Drift, "drift", Unit::PointsPerYear, DRIFT),
+    (ProviderParam::Margin, "margin", Unit::Percent, MARGIN),
+    (
+        ProviderParam::MarginDrift,
+        "margin drift",
+        Unit::PointsPerYear,
+        DRIFT,
+    ),
+    (ProviderParam::EvSales, "EV/sales", Unit::Times, EV_SALES),
+];
+
+/// The residual provider's sliders, as [`PROVIDER_SLIDERS`] (it has no share or drift).
+const OTHERS_SLIDERS: [(OthersParam, &str, Unit, RangeInclusive<f64>); 3] = [
+    (OthersParam::Margin, "margin", Unit::Percent, MARGIN),
+    (
+        OthersParam::MarginDrift,
+        "margin drift",
+        Unit::PointsPerYear,
+        DRIFT,
+    ),
+    (OthersParam::EvSales, "EV/sales", Unit::Times, EV_SALES),
+];
 
 /// Every named provider, the total of their shares, and the button that adds one.
 pub fn providers_ui(
@@ -61,52 +96,11 @@ fn provider_ui(ui: &mut egui::Ui, scenario: &Scenario, i: usize, edits: &mut Vec
     };
     let name = provider.name.as_str();
     fit_sliders(ui, &format!("{name} margin drift"));
-    let path = |param| ParamPath::Provider(i, param);
-    param_slider(
-        ui,
-        scenario,
-        path(ProviderParam::Share),
-        &format!("{name} share"),
-        Unit::Percent,
-        0.0..=100.0,
-        edits,
-    );
-    param_slider(
-        ui,
-        scenario,
-        path(ProviderParam::Drift),
-        &format!("{name} drift"),
-        Unit::PointsPerYear,
-        -3.0..=3.0,
-        edits,
-    );
-    param_slider(
-        ui,
-        scenario,
-        path(ProviderParam::Margin),
-        &format!("{name} margin"),
-        Unit::Percent,
-        -20.0..=80.0,
-        edits,
-    );
-    param_slider(
-        ui,
-        scenario,
-        path(ProviderParam::MarginDrift),
-        &format!("{name} margin drift"),
-        Unit::PointsPerYear,
-        -3.0..=3.0,
-        edits,
-    );
-    param_slider(
-        ui,
-        scenario,
-        path(ProviderParam::EvSales),
-        &format!("{name} EV/sales"),
-        Unit::Times,
-        0.0..=30.0,
-        edits,
-    );
+    for (param, suffix, unit, range) in PROVIDER_SLIDERS {
+        let label = format!("{name} {suffix}");
+        let path = ParamPath::Provider(i, param);
+        param_slider(ui, scenario, path, &label, unit, range, edits);
+    }
     ui.horizontal(|ui| {
         if let Some(color) = color_button(ui, provider.color, &format!("{name} color")) {
             edits.push(Edit::ProviderColor(i, color));
@@ -133,34 +127,11 @@ pub fn others_ui(ui: &mut egui::Ui, scenario: &Scenario, edits: &mut Vec<Edit>) 
     let name = scenario.others.name.as_str();
     ui.label(RichText::new("Its share is whatever the named providers leave.").weak());
     fit_sliders(ui, &format!("{name} margin drift"));
-    let path = ParamPath::Others;
-    param_slider(
-        ui,
-        scenario,
-        path(OthersParam::Margin),
-        &format!("{name} margin"),
-        Unit::Percent,
-        -20.0..=80.0,
-        edits,
-    );
-    param_slider(
-        ui,
-        scenario,
-        path(OthersParam::MarginDrift),
-        &format!("{name} margin drift"),
-        Unit::PointsPerYear,
-        -3.0..=3.0,
-        edits,
-    );
-    param_slider(
-        ui,
-        scenario,
-        path(OthersParam::EvSales),
-        &format!("{name} EV/sales"),
-        Unit::Times,
-        0.0..=30.0,
-        edits,
-    );
+    for (param, suffix, unit, range) in OTHERS_SLIDERS {
+        let label = format!("{name} {suffix}");
+        let path = ParamPath::Others(param);
+        param_slider(ui, scenario, path, &label, unit, range, edits);
+    }
     ui.horizontal(|ui| {
         if let Some(color) = color_button(ui, scenario.others.color, &format!("{name} color")) {
             edits.push(Edit::OthersColor(color));

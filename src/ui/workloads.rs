@@ -1,6 +1,8 @@
 //! The workloads group of the inputs panel: one section per workload (spend, growth, margin,
 //! placements, migration) and adding or removing workloads.
 
+use std::ops::RangeInclusive;
+
 use egui::RichText;
 
 use crate::model::{Curve, MAX_WORKLOADS, ParamPath, Scenario, WorkloadParam};
@@ -8,6 +10,24 @@ use crate::ui::edits::{Edit, Group, Placement};
 use crate::ui::inputs::{Rejection, rejection_for};
 use crate::ui::placement::placement_ui;
 use crate::ui::widgets::{Unit, fit_sliders, name_editor, param_slider};
+
+/// A workload's spend sliders, in order: input, label after the workload's name, unit, range on
+/// screen. The labels (`OpenAI spend`) are also the sliders' accessible names.
+const SPEND_SLIDERS: [(WorkloadParam, &str, Unit, RangeInclusive<f64>); 3] = [
+    (WorkloadParam::Spend, "spend", Unit::UsdBn, 0.1..=1000.0),
+    (
+        WorkloadParam::GrowthStart,
+        "growth start",
+        Unit::Percent,
+        -20.0..=200.0,
+    ),
+    (
+        WorkloadParam::GrowthEnd,
+        "growth end",
+        Unit::Percent,
+        -20.0..=200.0,
+    ),
+];
 
 /// Every workload, and the button that adds one.
 pub fn workloads_ui(
@@ -67,33 +87,10 @@ fn workload_ui(ui: &mut egui::Ui, scenario: &Scenario, w: usize, edits: &mut Vec
     if let Some(new_name) = name_editor(ui, ("workload-name", w), "Name", name) {
         edits.push(Edit::RenameWorkload(w, new_name));
     }
-    param_slider(
-        ui,
-        scenario,
-        path(WorkloadParam::Spend),
-        &format!("{name} spend"),
-        Unit::UsdBn,
-        0.1..=1000.0,
-        edits,
-    );
-    param_slider(
-        ui,
-        scenario,
-        path(WorkloadParam::GrowthStart),
-        &format!("{name} growth start"),
-        Unit::Percent,
-        -20.0..=200.0,
-        edits,
-    );
-    param_slider(
-        ui,
-        scenario,
-        path(WorkloadParam::GrowthEnd),
-        &format!("{name} growth end"),
-        Unit::Percent,
-        -20.0..=200.0,
-        edits,
-    );
+    for (param, suffix, unit, range) in SPEND_SLIDERS {
+        let label = format!("{name} {suffix}");
+        param_slider(ui, scenario, path(param), &label, unit, range, edits);
+    }
     margin_ui(ui, scenario, w, edits);
 
     ui.add_space(4.0);
