@@ -191,17 +191,23 @@ fn year_steps(input: &GridInput) -> [f64; 3] {
 
 /// 1-2-5 steps for value axes, so even a short plot labels a few round values
 /// (`egui_plot`'s default powers of ten can leave a single label on a $0-1.6T axis).
-fn value_steps(input: &GridInput) -> [f64; 3] {
+pub(crate) fn value_steps(input: &GridInput) -> [f64; 3] {
     let base = input.base_step_size.abs().max(f64::MIN_POSITIVE);
     let decade = 10_f64.powf(base.log10().floor());
-    let ladder = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0].map(|m| m * decade);
-    let first = ladder.iter().position(|s| *s >= base).unwrap_or(0);
-    [ladder[first], ladder[first + 1], ladder[first + 2]]
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .map(|m| m * decade)
+        .into_iter()
+        .find(|s| *s >= base)
+        .unwrap_or(10.0 * decade);
+    // Each level a multiple of the one below, so labels of two levels never interleave.
+    [step, step * 5.0, step * 10.0]
 }
 
 /// Adds a legend when the plot is big enough for one not to hide the data.
 pub fn with_legend(plot: Plot<'_>, size: egui::Vec2) -> Plot<'_> {
-    if size.x >= 480.0 && size.y >= 300.0 {
+    // Up to ~10 entries (providers, history, markers) need about 190 points; below twice that the
+    // legend would hide the data, and the summary table's swatches name the colors anyway.
+    if size.x >= 480.0 && size.y >= 380.0 {
         plot.legend(
             Legend::default()
                 .position(Corner::LeftTop)

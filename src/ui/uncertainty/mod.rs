@@ -199,7 +199,29 @@ impl UncertaintyState {
             return;
         };
         let available = ui.available_size();
-        let fan_height = (available.y * 0.55).max(200.0);
+        let year = self.tornado_year(data);
+        self.refresh_tornado(scenario, generation, year);
+        // The tornado needs ~26 points a bar for its labels (egui_plot hides those under 20 apart).
+        let bar_count = self
+            .tornado
+            .as_ref()
+            .and_then(|cache| cache.bars.as_ref().ok())
+            .map_or(0, Vec::len);
+        let tornado_height = 26.0 * bar_count as f32 + 60.0;
+        if available.y < 200.0 + tornado_height {
+            // Too short for both: each chart at a readable height, in a scroll area.
+            egui::ScrollArea::vertical()
+                .id_salt("uncertainty-scroll")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    let width = ui.available_width();
+                    let fan_size = egui::vec2(width, 220.0);
+                    fan::fan_chart_ui(ui, data, &summary, self.measure, self.provider, fan_size);
+                    self.tornado_area_ui(ui, data, year, egui::vec2(width, tornado_height));
+                });
+            return;
+        }
+        let fan_height = (available.y - tornado_height).max(200.0);
         fan::fan_chart_ui(
             ui,
             data,
@@ -208,9 +230,18 @@ impl UncertaintyState {
             self.provider,
             egui::vec2(available.x, fan_height),
         );
-        let year = self.tornado_year(data);
-        self.refresh_tornado(scenario, generation, year);
         let size = egui::vec2(available.x, ui.available_height().max(160.0));
+        self.tornado_area_ui(ui, data, year, size);
+    }
+
+    /// The tornado for the chosen provider and measure in `year`, or why there is none.
+    fn tornado_area_ui(
+        &self,
+        ui: &mut egui::Ui,
+        data: &ChartData<'_>,
+        year: i32,
+        size: egui::Vec2,
+    ) {
         if let Some(cache) = &self.tornado {
             match &cache.bars {
                 Ok(bars) => {

@@ -2,11 +2,11 @@
 //! P90 with the others at their values; bars around the deterministic value, widest on top.
 
 use egui::{Color32, Vec2};
-use egui_plot::{Bar, BarChart, GridMark, Legend, Plot, VLine};
+use egui_plot::{Bar, BarChart, GridMark, Legend, Plot, VLine, uniform_grid_spacer};
 
 use crate::model::Measure;
 use crate::model::uncertainty::TornadoBar;
-use crate::ui::plots::ChartData;
+use crate::ui::plots::{ChartData, value_steps};
 use crate::units;
 
 /// Legend names.
@@ -87,6 +87,7 @@ pub fn tornado_ui(
                 String::new()
             }
         })
+        .x_grid_spacer(uniform_grid_spacer(|input| value_steps(&input)))
         .x_axis_formatter(move |mark: GridMark, _| value_text(measure, mark.value))
         .show(ui, |pui| {
             pui.bar_chart(
