@@ -167,6 +167,33 @@ pub fn tooltip(scenario: &Scenario, path: ParamPath) -> String {
     text
 }
 
+/// The unit an input is shown in on screen (the same as its slider's).
+pub(crate) fn unit_of(path: ParamPath) -> Unit {
+    match path {
+        ParamPath::MarketSize | ParamPath::Workload(_, WorkloadParam::Spend) => Unit::UsdBn,
+        ParamPath::Halo
+        | ParamPath::Provider(_, ProviderParam::EvSales)
+        | ParamPath::Others(OthersParam::EvSales) => Unit::Times,
+        ParamPath::Provider(_, ProviderParam::Drift | ProviderParam::MarginDrift)
+        | ParamPath::Others(OthersParam::MarginDrift) => Unit::PointsPerYear,
+        ParamPath::Workload(_, WorkloadParam::StartYear) => Unit::Year,
+        ParamPath::Workload(_, WorkloadParam::DurationYears) => Unit::Years,
+        _ => Unit::Percent,
+    }
+}
+
+impl Unit {
+    /// A model value as people read it: `29.0%`, `-0.50 pts/yr`, `$419.0B`, `8.0×`, `2026`.
+    pub(crate) fn format(self, model_value: f64) -> String {
+        let decimals = self.decimals();
+        let screen = self.to_screen(model_value);
+        match self {
+            Self::UsdBn => format!("${screen:.decimals$}B"),
+            _ => format!("{screen:.decimals$}{}", self.suffix()),
+        }
+    }
+}
+
 pub(crate) fn path_is_fraction(path: ParamPath) -> bool {
     !matches!(
         path,
@@ -328,4 +355,29 @@ pub fn swatch(ui: &mut egui::Ui, color: Color32) {
 pub fn color32(rgb: crate::model::Rgb) -> Color32 {
     let [r, g, b] = rgb.0;
     Color32::from_rgb(r, g, b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inputs_read_in_their_slider_units() {
+        let drift = ParamPath::Provider(0, ProviderParam::Drift);
+        assert_eq!(unit_of(drift).format(-0.005), "-0.50 pts/yr");
+        assert_eq!(
+            unit_of(ParamPath::Provider(0, ProviderParam::Share)).format(0.29),
+            "29.0%"
+        );
+        assert_eq!(unit_of(ParamPath::MarketSize).format(419.0), "$419.0B");
+        assert_eq!(unit_of(ParamPath::Halo).format(0.5), "0.5×");
+        assert_eq!(
+            unit_of(ParamPath::Workload(0, WorkloadParam::StartYear)).format(2026.0),
+            "2026"
+        );
+        assert_eq!(
+            unit_of(ParamPath::Workload(0, WorkloadParam::DurationYears)).format(3.0),
+            "3.0 yr"
+        );
+    }
 }

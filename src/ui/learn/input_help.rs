@@ -178,6 +178,8 @@ fn about_ui(ui: &mut egui::Ui, scenario: &Scenario, focused: Option<(ParamPath, 
     if let (Some(now), Some(then)) = (path.get(scenario), file_value(ui.ctx(), scenario, path))
         && (now - then).abs() > 1e-12
     {
-        ui.label(RichText::new(format!("Changed: the file says {then:.4}, now {now:.4}.")).small());
+        let unit = crate::ui::widgets::unit_of(path);
+        let (then, now) = (unit.format(then), unit.format(now));
+        ui.label(RichText::new(format!("Changed: the file says {then}, now {now}.")).small());
     }
 }
