@@ -464,3 +464,37 @@ fn compare_names_the_changed_inputs_and_the_kpi_differences() {
     assert!(stdout(&table).contains("Key figures in 2035"));
     assert!(run(&["compare", "-", "-", "--year", "2090"]).status.code() == Some(1));
 }
+
+#[test]
+fn edge_scenarios_run_through_every_command() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    for (file, provider) in [("edge-minimal.ron", "Others"), ("edge-extreme.ron", "A")] {
+        let path = data.join(file);
+        let path = path.to_str().unwrap();
+        let commands: [&[&str]; 5] = [
+            &["project", path, "--format", "csv"],
+            &["project", path],
+            &["simulate", path, "--samples", "100", "--format", "csv"],
+            &[
+                "sensitivity",
+                path,
+                "--provider",
+                provider,
+                "--measure",
+                "revenue",
+                "--year",
+                "2026",
+            ],
+            &["compare", path, path, "--format", "csv"],
+        ];
+        for args in commands {
+            let out = run(args);
+            assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+            let text = stdout(&out);
+            assert!(
+                !text.contains("NaN") && !text.contains("inf"),
+                "{args:?}: {text}"
+            );
+        }
+    }
+}

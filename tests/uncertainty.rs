@@ -535,3 +535,52 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn outputs_beyond_f32_range_are_summarised_exactly() {
+    // A $1e6B market growing 500% a year for 50 years reaches ~1e44: deltas overflow f32, so
+    // those series take the exact f64 path. Compare with a naive run of every draw.
+    let text = include_str!("data/edge-extreme.ron");
+    let s = cloudshift::scenario::load_str(text, "edge-extreme.ron").unwrap();
+    let n = 300;
+    let summary = simulate(&s, n, 5, &RunControl::default()).unwrap();
+    for measure in Measure::UNCERTAIN {
+        for stats in summary.series(measure).unwrap() {
+            assert!(stats.mean.is_finite(), "{measure:?}: {stats:?}");
+            assert!(
+                stats.percentiles().iter().all(|v| v.is_finite()),
+                "{measure:?}"
+            );
+        }
+    }
+    let (t, p) = (50, 0);
+    let values: Vec<f64> = (0..u64::from(n))
+        .map(|i| {
+            let mut d = s.clone();
+            for (path, value) in draw_inputs(&s, 5, i) {
+                path.set(&mut d, value);
+            }
+            project(&d).value(Measure::Revenue, t, p)
+        })
+        .collect();
+    assert!(
+        values.iter().any(|v| v.abs() > 2.0 * f64::from(f32::MAX)),
+        "the test needs values past f32's range"
+    );
+    let stats = summary.stats(Measure::Revenue, t, p).unwrap();
+    let scale = values.iter().fold(0.0_f64, |m, v| m.max(v.abs()));
+    assert!((stats.mean - mean(&values)).abs() <= 1e-12 * scale);
+    for (got, want) in stats
+        .percentiles()
+        .iter()
+        .zip(percentiles_by_sorting(&values))
+    {
+        assert!((got - want).abs() <= 1e-12 * scale, "{got} vs {want}");
+    }
+    let one_thread = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap()
+        .install(|| simulate(&s, n, 5, &RunControl::default()).unwrap());
+    assert_eq!(one_thread, summary, "same output on one thread");
+}

@@ -8,7 +8,8 @@
 //!   `f32(value - deterministic value)`. Rounding is monotone, so order statistics are exact up
 //!   to the `f32` rounding of the *spread* (about 1e-7 of it, far below any analyst's interest);
 //!   an output no draw moves stores exact zeros and reports exactly the deterministic value.
-//!   Means are summed in `f64` from the unrounded deltas.
+//!   Means are summed in `f64` from the unrounded deltas. A series whose deltas overflow `f32`
+//!   (only reachable with extreme inputs) is summarised again exactly, in `f64`.
 //! - **Value at stake** is `ev_sales x revenue delta` in every draw; when no EV/sales multiple is
 //!   uncertain its statistics are derived from the revenue delta's (exact: the multiple is a
 //!   non-negative constant), so only 4 of the 5 measures are stored.
@@ -39,7 +40,7 @@ use rand_pcg::Pcg64Mcg;
 use rayon::prelude::*;
 
 use super::distributions::sample;
-use super::percentiles::{HistogramScratch, Stats, percentiles_of_runs};
+use super::percentiles::{HistogramScratch, Stats, percentiles_by_sorting, percentiles_of_runs};
 use crate::model::{
     Distribution, Measure, OthersParam, ParamPath, Projection, ProviderParam, Scenario, ValidRange,
     project, project_into,
@@ -387,6 +388,32 @@ fn simulate_within(
             )
             .collect();
         summary.stats.extend(block_stats);
+        // A delta beyond f32's range (only extreme scenarios: huge markets growing fast for
+        // decades) was stored as infinity: summarise those series again, exactly, in f64.
+        let overflowed: Vec<usize> = (0..width)
+            .filter(|&k| {
+                (0..chunks).any(|chunk| {
+                    let stat = chunk_stats[chunk * width + k];
+                    !(stat.min.is_finite() && stat.max.is_finite())
+                })
+            })
+            .map(|k| first + k)
+            .collect();
+        if !overflowed.is_empty() {
+            let exact = exact_stats(
+                scenario,
+                &inputs,
+                seed,
+                n,
+                &overflowed,
+                cells,
+                control,
+                store_budget_bytes,
+            )?;
+            for (series, stats) in overflowed.iter().zip(exact) {
+                summary.stats[*series] = stats;
+            }
+        }
     }
     if derive_value_at_stake {
         let delta_first = (Measure::UNCERTAIN.len() - 2) * cells;
@@ -400,6 +427,64 @@ fn simulate_within(
         }
     }
     Ok(summary)
+}
+
+/// Mean and percentiles of `series` (global indices, `m * cells + c`) from every draw's value
+/// in `f64`, sorted: the slow, exact path for series whose deltas do not fit an `f32`. Draws are
+/// re-run (they are deterministic) in groups of series that fit `store_budget_bytes`.
+#[allow(clippy::too_many_arguments)]
+fn exact_stats(
+    scenario: &Scenario,
+    inputs: &[Uncertain],
+    seed: u64,
+    n: usize,
+    series: &[usize],
+    cells: usize,
+    control: &RunControl,
+    store_budget_bytes: usize,
+) -> Result<Vec<Stats>, SimulationError> {
+    let group = (store_budget_bytes / size_of::<f64>() / n).clamp(1, series.len());
+    let mut stats = Vec::with_capacity(series.len());
+    for ids in series.chunks(group) {
+        let width = ids.len();
+        // Row-major [draw][series]: each draw writes one row; positions do not depend on threads.
+        let mut values = vec![0.0_f64; n * width];
+        values
+            .par_chunks_mut(CHUNK_DRAWS * width)
+            .enumerate()
+            .for_each_init(
+                || (scenario.clone(), Projection::default()),
+                |(draw_scenario, projection), (chunk, rows)| {
+                    if control.is_cancelled() {
+                        return;
+                    }
+                    for (j, row) in rows.chunks_exact_mut(width).enumerate() {
+                        apply_draw(
+                            inputs,
+                            seed,
+                            (chunk * CHUNK_DRAWS + j) as u64,
+                            draw_scenario,
+                        );
+                        project_into(draw_scenario, projection);
+                        for (slot, id) in row.iter_mut().zip(ids) {
+                            let measure = Measure::UNCERTAIN[id / cells];
+                            *slot = projection.series(measure)[id % cells];
+                        }
+                    }
+                },
+            );
+        if control.is_cancelled() {
+            return Err(SimulationError::Cancelled);
+        }
+        let mut column = Vec::with_capacity(n);
+        for k in 0..width {
+            column.clear();
+            column.extend(values.iter().skip(k).step_by(width));
+            let mean = column.iter().sum::<f64>() / n as f64;
+            stats.push(Stats::from_parts(mean, percentiles_by_sorting(&column)));
+        }
+    }
+    Ok(stats)
 }
 
 /// Sum (unrounded), minimum and maximum (as stored) of one series' deltas over one chunk.
