@@ -28,8 +28,9 @@ fn kpis_match_each_projection() {
     let a = builtin_baseline();
     let mut b = a.clone();
     b.workloads[0].extent = 0.0;
-    let rows = kpi_rows(&[&a, &b], 2030);
     let pa = project(&a);
+    let pb = project(&b);
+    let rows = kpi_rows(&[(&a, &pa), (&b, &pb)], 2030);
     let row = rows
         .iter()
         .find(|r| r.provider == "Azure" && r.measure == Measure::RevenueDelta)

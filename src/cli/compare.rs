@@ -1,17 +1,19 @@
 //! `cloudshift compare`: the inputs that differ between scenarios, and their KPIs side by side.
 
 use super::report::{Cell, ColumnKind, Report, shortest_decimal};
-use crate::model::Scenario;
 use crate::model::compare::{InputValue, input_differences, kpi_rows, last_common_year};
+use crate::model::{Projection, Scenario};
 use crate::units::{percent, points_delta, usd_bn, usd_bn_delta};
 
 /// The two tables of a comparison: inputs that differ, and KPI differences in `year`.
 /// `for_people` formats numbers with their units (%, $B); otherwise they stay raw for CSV.
 pub fn reports(
-    scenarios: &[&Scenario],
+    compared: &[(&Scenario, &Projection)],
     year: Option<i32>,
     for_people: bool,
 ) -> Result<(Report, Report, i32), super::CliError> {
+    let scenarios: Vec<&Scenario> = compared.iter().map(|(s, _)| *s).collect();
+    let scenarios = scenarios.as_slice();
     let last = last_common_year(scenarios).unwrap_or(0);
     let year = year.unwrap_or(last);
     let first = scenarios.iter().map(|s| s.base_year).max().unwrap_or(0);
@@ -53,7 +55,7 @@ pub fn reports(
         kpis.columns
             .push((format!("{name} minus {}", names[0]), ColumnKind::Number));
     }
-    for row in kpi_rows(scenarios, year) {
+    for row in kpi_rows(compared, year) {
         let mut cells = vec![
             Cell::Integer(i64::from(year)),
             Cell::Text(row.provider),

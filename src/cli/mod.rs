@@ -19,7 +19,7 @@ pub use project::report as projection_report;
 pub use report::{Cell, ColumnKind, Format, Report, plain_decimal, shortest_decimal};
 pub use uncertainty::summary_report;
 
-use crate::model::Scenario;
+use crate::model::{Projection, Scenario, project};
 use crate::scenario::{builtin_baseline, load_path, write_atomically};
 
 /// What `main` should do after the arguments are read.
@@ -134,8 +134,9 @@ fn compare(files: &[PathBuf], year: Option<i32>, output: &OutputArgs) -> Result<
         .iter()
         .map(|f| load_scenario(f))
         .collect::<Result<Vec<_>, _>>()?;
-    let refs: Vec<&Scenario> = scenarios.iter().collect();
-    let (inputs, kpis, year) = compare::reports(&refs, year, output.format == Format::Table)?;
+    let projections: Vec<Projection> = scenarios.iter().map(project).collect();
+    let compared: Vec<(&Scenario, &Projection)> = scenarios.iter().zip(&projections).collect();
+    let (inputs, kpis, year) = compare::reports(&compared, year, output.format == Format::Table)?;
     let text = match output.format {
         Format::Csv => format!("{}\n{}", inputs.to_csv(), kpis.to_csv()),
         _ => format!(

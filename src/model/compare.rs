@@ -5,7 +5,7 @@
 
 use super::inputs::{Distribution, Scenario};
 use super::params::{ParamPath, ProviderParam};
-use super::projection::{Measure, Projection, project};
+use super::projection::{Measure, Projection};
 
 /// One input's value, as a number where it is one.
 #[derive(Clone, Debug, PartialEq)]
@@ -76,8 +76,10 @@ pub fn flatten_inputs(s: &Scenario) -> Vec<(String, InputValue)> {
         "others.name".to_owned(),
         InputValue::Text(s.others.name.clone()),
     ));
-    for path in ParamPath::all_uncertain_capable(s)
-        .into_iter()
+    let capable = ParamPath::all_uncertain_capable(s);
+    for path in capable
+        .iter()
+        .copied()
         .filter(|p| matches!(p, ParamPath::Others(_)))
     {
         if let Some(v) = path.get(s) {
@@ -86,8 +88,9 @@ pub fn flatten_inputs(s: &Scenario) -> Vec<(String, InputValue)> {
     }
     for (i, w) in s.workloads.iter().enumerate() {
         out.push((format!("workloads[{}].spend", w.name), num(w.spend_usd_bn)));
-        for path in ParamPath::all_uncertain_capable(s)
-            .into_iter()
+        for path in capable
+            .iter()
+            .copied()
             .filter(|path| matches!(path, ParamPath::Workload(j, _) if *j == i))
         {
             if let Some(v) = path.get(s) {
@@ -181,27 +184,25 @@ pub fn last_common_year(scenarios: &[&Scenario]) -> Option<i32> {
 }
 
 /// Share, revenue, delta and value at stake in `year` per provider (matched by name; providers
-/// of the first scenario first, Others last).
-pub fn kpi_rows(scenarios: &[&Scenario], year: i32) -> Vec<KpiRow> {
-    let projections: Vec<Projection> = scenarios.iter().map(|s| project(s)).collect();
+/// of the first scenario first, Others last), read from each scenario's projection.
+pub fn kpi_rows(compared: &[(&Scenario, &Projection)], year: i32) -> Vec<KpiRow> {
     let mut names: Vec<&str> = Vec::new();
-    for s in scenarios {
+    for (s, _) in compared {
         for p in &s.providers {
             if !names.contains(&p.name.as_str()) {
                 names.push(&p.name);
             }
         }
     }
-    let others_name = scenarios
+    let others_name = compared
         .first()
-        .map_or("Others", |s| s.others.name.as_str());
+        .map_or("Others", |(s, _)| s.others.name.as_str());
     names.push(others_name);
     let mut rows = Vec::new();
     for name in names {
         for measure in COMPARED_MEASURES {
-            let values = scenarios
+            let values = compared
                 .iter()
-                .zip(&projections)
                 .map(|(s, projection)| {
                     let p = if name == others_name {
                         Some(s.others_index())

@@ -66,7 +66,12 @@ pub fn compare_ui(
     let first = scenarios.iter().map(|s| s.base_year).max().unwrap_or(last);
     let chosen = year.get_or_insert(last);
     *chosen = (*chosen).clamp(first, last);
-    let reports = compare_reports(&scenarios, Some(*chosen), true);
+    // Each document's cached projection: the compare view never runs the model itself.
+    let pairs: Vec<(&Scenario, &Projection)> = compared
+        .iter()
+        .map(|c| (c.scenario, c.projection))
+        .collect();
+    let reports = compare_reports(&pairs, Some(*chosen), true);
 
     let table_height = (ui.available_height() * 0.42).max(160.0);
     egui::Panel::bottom("compare-tables")
