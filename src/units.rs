@@ -7,7 +7,10 @@ pub fn usd_bn(value_usd_bn: f64) -> String {
     }
     let sign = if value_usd_bn < 0.0 { "-" } else { "" };
     let magnitude = value_usd_bn.abs();
-    let body = if magnitude >= 1000.0 {
+    let body = if magnitude >= 1e6 {
+        // Past $1,000T only extreme scenarios go; keep the text short rather than 30 digits.
+        format!("{:.2e}T", magnitude / 1000.0)
+    } else if magnitude >= 1000.0 {
         format!("{:.2}T", magnitude / 1000.0)
     } else if magnitude >= 100.0 {
         format!("{magnitude:.0}B")
@@ -59,6 +62,7 @@ mod tests {
         assert_eq!(usd_bn(0.424), "$0.42B");
         assert_eq!(usd_bn(-3.25), "-$3.25B");
         assert_eq!(usd_bn(f64::NAN), "n/a");
+        assert_eq!(usd_bn(8.08e38), "$8.08e35T");
         assert_eq!(usd_bn_delta(12.34), "+$12.3B");
         assert_eq!(usd_bn_delta(-845.0), "-$845B");
         assert_eq!(usd_bn_delta(0.001), "±$0.00B");

@@ -77,3 +77,25 @@ fn share_peaks_are_inside_the_horizon() {
         assert!(t > 0 && t + 1 < projection.years, "{event:?}");
     }
 }
+
+#[test]
+fn a_year_that_passes_several_thresholds_names_only_the_largest() {
+    // The extreme test scenario's tenant jumps by orders of magnitude in its first year.
+    let text = include_str!("data/edge-extreme.ron");
+    let scenario = cloudshift::scenario::load_str(text, "edge-extreme.ron").unwrap();
+    let events = scan(&scenario, &project(&scenario));
+    let spend: Vec<&str> = events
+        .iter()
+        .filter(|e| e.kind == EventKind::SpendThreshold)
+        .map(|e| e.text.as_str())
+        .collect();
+    assert!(!spend.is_empty());
+    for (i, a) in spend.iter().enumerate() {
+        let subject = &a[..a.find(" passes ").unwrap()];
+        let year = &a[a.rfind(" in ").unwrap()..];
+        let same = spend[i + 1..]
+            .iter()
+            .any(|b| b.starts_with(subject) && b.ends_with(year));
+        assert!(!same, "two thresholds for one year: {a}");
+    }
+}

@@ -116,22 +116,30 @@ fn spend_thresholds(scenario: &Scenario, projection: &Projection, events: &mut V
             let spend_on =
                 |t: usize| projection.workload_spend_at(t, w) * projection.placement_at(t, w, p);
             let max = (0..projection.years).map(spend_on).fold(0.0, f64::max);
+            // When one year passes several thresholds, only the largest is worth a line.
+            let mut crossings: Vec<(usize, f64)> = Vec::new();
             for threshold in threshold_ladder(max) {
                 let crossed = (1..projection.years)
                     .find(|&t| spend_on(t - 1) < threshold && spend_on(t) >= threshold);
                 if let Some(t) = crossed {
-                    events.push(Event {
-                        year: projection.year(t),
-                        kind: EventKind::SpendThreshold,
-                        text: format!(
-                            "{} spend on {} passes {} in {}",
-                            possessive(&workload.name),
-                            scenario.provider_name(p),
-                            round_money(threshold),
-                            projection.year(t)
-                        ),
-                    });
+                    match crossings.iter_mut().find(|(year, _)| *year == t) {
+                        Some(slot) => slot.1 = slot.1.max(threshold),
+                        None => crossings.push((t, threshold)),
+                    }
                 }
+            }
+            for (t, threshold) in crossings {
+                events.push(Event {
+                    year: projection.year(t),
+                    kind: EventKind::SpendThreshold,
+                    text: format!(
+                        "{} spend on {} passes {} in {}",
+                        possessive(&workload.name),
+                        scenario.provider_name(p),
+                        round_money(threshold),
+                        projection.year(t)
+                    ),
+                });
             }
         }
     }

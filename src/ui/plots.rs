@@ -269,7 +269,9 @@ fn axis_value(y_unit: YUnit, mark: GridMark) -> String {
             } else {
                 ("", mark.value)
             };
-            if v >= 1000.0 {
+            if v >= 1e6 {
+                format!("{sign}{}", crate::units::usd_bn(v))
+            } else if v >= 1000.0 {
                 let decimals = usize::from(mark.step_size < 1000.0);
                 format!("{sign}${:.*}T", decimals, v / 1000.0)
             } else {
