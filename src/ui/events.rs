@@ -93,7 +93,9 @@ fn threshold_ladder(max_usd_bn: f64) -> impl Iterator<Item = f64> {
 
 /// A round amount of $B for people: `$25B`, `$1T`, `$2.5T`.
 fn round_money(usd_bn: f64) -> String {
-    if usd_bn < 1000.0 {
+    if usd_bn >= 1e6 {
+        crate::units::usd_bn(usd_bn)
+    } else if usd_bn < 1000.0 {
         format!("${usd_bn:.0}B")
     } else {
         let trillions = format!("{:.2}", usd_bn / 1000.0);
