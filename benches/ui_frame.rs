@@ -4,11 +4,11 @@
 
 use std::hint::black_box;
 
+use cloudshift::edits::Edit;
 use cloudshift::model::{ParamPath, ProviderParam};
 use cloudshift::scenario::builtin_baseline;
 use cloudshift::ui::CloudshiftApp;
-use cloudshift::ui::edits::Edit;
-use cloudshift::ui::plots::PlotLayout;
+use cloudshift::ui::command::PlotLayout;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn raw_input(width: f32, height: f32, time: f64) -> egui::RawInput {

@@ -2,7 +2,9 @@
 //! clouds, with its scenario files, command line and desktop app.
 
 pub mod cli;
+pub mod edits;
 pub mod history;
+pub mod insight;
 pub mod model;
 pub mod scenario;
 pub mod ui;

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use cloudshift::scenario::recovery::RecoveryStore;
 use cloudshift::scenario::{builtin_baseline, save_path};
 use cloudshift::ui::CloudshiftApp;
+use cloudshift::ui::document::Document;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -92,8 +93,7 @@ fn a_failed_save_in_the_app_says_so_and_keeps_the_scenario() {
     let dir = temp_dir("app-save-fails");
     let old = b"keep me\n".to_vec();
     let (target, restore) = unwritable_target(&dir, &old);
-    let mut app = CloudshiftApp::new(builtin_baseline());
-    app.doc.path = Some(target.clone());
+    let app = CloudshiftApp::with_document(Document::new(builtin_baseline(), Some(target.clone())));
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1440.0, 1000.0))
         .build_ui_state(|ui, app: &mut CloudshiftApp| app.show(ui), app);
@@ -115,7 +115,7 @@ fn a_failed_save_in_the_app_says_so_and_keeps_the_scenario() {
         &edited,
         "scenario in memory kept"
     );
-    assert!(harness.state().doc.dirty, "still unsaved");
+    assert!(harness.state().doc().is_dirty(), "still unsaved");
     if target.exists() {
         assert_eq!(std::fs::read(&target).unwrap(), old);
     }
@@ -129,12 +129,13 @@ fn a_recovery_copy_survives_a_restart_intact() {
     let store = RecoveryStore::new(dir.join("recovery"));
 
     // First run: edit, then the 30-second timer writes a copy (called directly here).
-    let mut app = CloudshiftApp::new(builtin_baseline()).with_recovery(store.clone());
-    app.doc.path = Some(original.clone());
+    let mut app =
+        CloudshiftApp::with_document(Document::new(builtin_baseline(), Some(original.clone())))
+            .with_recovery(store.clone());
     let mut edited = builtin_baseline();
     edited.name = "Unsaved analysis".to_owned();
     edited.providers[0].drift_per_year = 0.0123;
-    assert!(app.apply_edit(&cloudshift::ui::edits::Edit::RenameScenario(
+    assert!(app.apply_edit(&cloudshift::edits::Edit::RenameScenario(
         edited.name.clone()
     )));
     let mut harness = Harness::builder()
@@ -146,7 +147,7 @@ fn a_recovery_copy_survives_a_restart_intact() {
         .set_value_accesskit(1.23);
     harness.run();
     let before_crash = harness.state().scenario().clone();
-    assert!(harness.state().doc.dirty);
+    assert!(harness.state().doc().is_dirty());
     harness.state_mut().write_recovery_now();
     assert!(store.exists());
     drop(harness); // "killed": no save, no discard
@@ -162,17 +163,13 @@ fn a_recovery_copy_survives_a_restart_intact() {
     harness.run();
     let app = harness.state();
     assert_eq!(app.scenario(), &before_crash, "restored intact");
-    assert_eq!(
-        app.doc.path.as_deref(),
-        Some(original.as_path()),
-        "with its file"
-    );
-    assert!(app.doc.dirty, "still unsaved until saved");
+    assert_eq!(app.doc().path(), Some(original.as_path()), "with its file");
+    assert!(app.doc().is_dirty(), "still unsaved until saved");
 
     // A normal save removes the copy.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     harness.run();
-    assert!(!harness.state().doc.dirty);
+    assert!(!harness.state().doc().is_dirty());
     assert!(!store.exists(), "saved: recovery copy removed");
 }
 

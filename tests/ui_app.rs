@@ -3,10 +3,10 @@
 
 mod common;
 
+use cloudshift::insight::events::EventKind;
 use cloudshift::model::{Measure, project};
 use cloudshift::scenario::{builtin_baseline, check};
 use cloudshift::ui::CloudshiftApp;
-use cloudshift::ui::events::EventKind;
 use cloudshift::ui::summary::summary_rows;
 use common::ui::harness_for;
 use egui::accesskit::Role;
@@ -61,7 +61,7 @@ fn a_slider_found_by_its_label_changes_the_summary_numbers() {
         "new AWS share shown"
     );
     assert!(
-        app.doc.dirty && app.title().contains('•'),
+        app.doc().is_dirty() && app.title().contains('•'),
         "unsaved mark in {}",
         app.title()
     );

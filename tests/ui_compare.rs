@@ -81,7 +81,7 @@ fn duplicate_branches_an_unsaved_what_if() {
         app.scenario().name,
         format!("{} (copy)", builtin_baseline().name)
     );
-    assert!(app.doc.dirty && app.doc.path.is_none());
+    assert!(app.doc().is_dirty() && app.doc().path().is_none());
     assert!(
         harness.query_by_label_contains("(copy) •").is_some(),
         "tab marked unsaved"
@@ -133,9 +133,9 @@ fn copy_then_paste_gives_an_equal_scenario() {
     click(&mut harness, "Copy scenario as RON");
     let copied = harness
         .state()
-        .present()
-        .last_copied
-        .clone()
+        .exporter()
+        .last_copied()
+        .map(str::to_owned)
         .expect("copied");
     harness
         .input_mut()
@@ -146,7 +146,7 @@ fn copy_then_paste_gives_an_equal_scenario() {
     assert_eq!(app.document_count(), 2, "pasted as a new tab");
     assert_eq!(app.scenario(), &original, "equal scenario");
     assert!(
-        app.doc.path.is_none() && app.doc.dirty,
+        app.doc().path().is_none() && app.doc().is_dirty(),
         "not saved anywhere yet"
     );
 }

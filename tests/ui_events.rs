@@ -1,8 +1,8 @@
 //! The event scanner on the baseline: every event it names can be read off the projection.
 
+use cloudshift::insight::events::{EventKind, scan};
 use cloudshift::model::{Measure, project};
 use cloudshift::scenario::builtin_baseline;
-use cloudshift::ui::events::{EventKind, scan};
 
 #[test]
 fn spend_thresholds_match_the_projection() {

@@ -5,11 +5,11 @@
 
 mod common;
 
+use cloudshift::insight::explain::revenue_example;
 use cloudshift::model::{Measure, ParamPath, ProviderParam, WorkloadParam};
 use cloudshift::scenario::builtin_baseline;
 use cloudshift::ui::CloudshiftApp;
-use cloudshift::ui::learn::explain::revenue_example;
-use cloudshift::ui::menu::Command;
+use cloudshift::ui::command::Command;
 use common::ui::{baseline_harness as harness, open_menu_item};
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
@@ -159,7 +159,7 @@ fn reset_puts_an_input_back_to_its_file_value_and_revert_restores_all() {
     let extent = ParamPath::Workload(0, WorkloadParam::Extent);
     harness
         .state_mut()
-        .apply_edit(&cloudshift::ui::edits::Edit::Value(extent, 0.25));
+        .apply_edit(&cloudshift::edits::Edit::Value(extent, 0.25));
     harness.run();
     let ctx = harness.ctx.clone();
     harness.state_mut().run(&ctx, Command::Revert);
@@ -179,7 +179,7 @@ fn the_history_series_appears_in_the_share_and_revenue_charts() {
             .query_by_label("Microsoft re-segmented (Q3 2024)")
             .is_some()
     );
-    harness.state_mut().prefs.chart = cloudshift::ui::plots::Chart::Revenue;
+    harness.state_mut().prefs.chart = cloudshift::ui::command::Chart::Revenue;
     harness.run();
     harness.get_by_role_and_label(Role::CheckBox, "Google Cloud (history)");
 

@@ -101,7 +101,7 @@ fn exporting_into_a_missing_directory_shows_an_error_and_changes_nothing() {
         .collect();
     assert!(left.is_empty(), "nothing else written: {left:?}");
     assert_eq!(harness.state().scenario(), &before, "scenario untouched");
-    assert!(!harness.state().doc.dirty, "still not dirty");
+    assert!(!harness.state().doc().is_dirty(), "still not dirty");
 
     click(&mut harness, "OK");
     assert!(

@@ -115,7 +115,7 @@ fn undo_of_a_slider_drag_is_one_step() {
     );
     assert!(!harness.state().can_undo());
     assert!(
-        !harness.state().doc.dirty,
+        !harness.state().doc().is_dirty(),
         "back to the saved scenario: not dirty"
     );
 
@@ -126,7 +126,7 @@ fn undo_of_a_slider_drag_is_one_step() {
         egui::Key::Z,
     );
     assert!((drift(&harness) - dragged).abs() < 1e-12);
-    assert!(harness.state().doc.dirty);
+    assert!(harness.state().doc().is_dirty());
     press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
     press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Y);
     assert!((drift(&harness) - dragged).abs() < 1e-12);
@@ -153,11 +153,11 @@ fn the_unsaved_mark_appears_on_an_edit_and_clears_on_save() {
     harness.run();
     let app = harness.state();
     assert!(
-        !app.doc.dirty && !app.title().contains('•'),
+        !app.doc().is_dirty() && !app.title().contains('•'),
         "{}",
         app.title()
     );
-    assert_eq!(app.doc.path.as_deref(), Some(target.as_path()));
+    assert_eq!(app.doc().path(), Some(target.as_path()));
     assert_eq!(
         &load_path(&target).unwrap(),
         app.scenario(),
@@ -192,7 +192,7 @@ fn closing_with_unsaved_changes_asks_first() {
     );
     click(&mut harness, "Cancel");
     assert!(harness.query_by_label("Save changes?").is_none());
-    assert!(harness.state().doc.dirty, "work kept");
+    assert!(harness.state().doc().is_dirty(), "work kept");
 
     request_close(&mut harness);
     click(&mut harness, "Discard");
@@ -223,8 +223,8 @@ fn a_dropped_file_opens() {
     harness.run();
     let app = harness.state();
     assert_eq!(app.scenario().name, "Dropped scenario");
-    assert_eq!(app.doc.path.as_deref(), Some(file.as_path()));
-    assert!(!app.doc.dirty);
+    assert_eq!(app.doc().path(), Some(file.as_path()));
+    assert!(!app.doc().is_dirty());
 }
 
 #[test]

@@ -299,7 +299,7 @@ fn the_tools_menu_opens_goal_seek_on_the_uncertainty_tab() {
     harness.step();
     assert_eq!(
         harness.state().prefs.chart,
-        cloudshift::ui::plots::Chart::Uncertainty
+        cloudshift::ui::command::Chart::Uncertainty
     );
     assert!(harness.query_by_label("Solve").is_some());
 }

@@ -4,7 +4,7 @@
 //! providers in different orders, or that add a provider, still compare sensibly.
 
 use super::inputs::{Distribution, Scenario};
-use super::params::{ParamPath, ProviderParam};
+use super::params::ParamPath;
 use super::projection::{Measure, Projection};
 
 /// One input's value, as a number where it is one.
@@ -44,59 +44,32 @@ pub fn flatten_inputs(s: &Scenario) -> Vec<(String, InputValue)> {
         ("base_year".to_owned(), num(f64::from(s.base_year))),
         ("horizon_years".to_owned(), num(f64::from(s.horizon_years))),
     ];
-    for path in [
-        ParamPath::MarketSize,
-        ParamPath::MarketGrowthStart,
-        ParamPath::MarketGrowthEnd,
-        ParamPath::Halo,
-    ] {
-        if let Some(v) = path.get(s) {
-            out.push((path.to_text(s), num(v)));
-        }
-    }
+    let all = ParamPath::all(s);
+    let values = |owner: &dyn Fn(ParamPath) -> bool| -> Vec<(String, InputValue)> {
+        all.iter()
+            .filter(|path| owner(**path))
+            .filter_map(|path| Some((path.to_text(s), num(path.get(s)?))))
+            .collect()
+    };
+    out.extend(values(&|path| path.info().section.is_scenario_wide()));
     for (i, p) in s.providers.iter().enumerate() {
         out.push((
             format!("providers[{}].color", p.name),
             InputValue::Text(p.color.to_hex()),
         ));
-        for param in [
-            ProviderParam::Share,
-            ProviderParam::Drift,
-            ProviderParam::Margin,
-            ProviderParam::MarginDrift,
-            ProviderParam::EvSales,
-        ] {
-            let path = ParamPath::Provider(i, param);
-            if let Some(v) = path.get(s) {
-                out.push((path.to_text(s), num(v)));
-            }
-        }
+        out.extend(values(
+            &|path| matches!(path, ParamPath::Provider(j, _) if j == i),
+        ));
     }
     out.push((
         "others.name".to_owned(),
         InputValue::Text(s.others.name.clone()),
     ));
-    let capable = ParamPath::all_uncertain_capable(s);
-    for path in capable
-        .iter()
-        .copied()
-        .filter(|p| matches!(p, ParamPath::Others(_)))
-    {
-        if let Some(v) = path.get(s) {
-            out.push((path.to_text(s), num(v)));
-        }
-    }
+    out.extend(values(&|path| matches!(path, ParamPath::Others(_))));
     for (i, w) in s.workloads.iter().enumerate() {
-        out.push((format!("workloads[{}].spend", w.name), num(w.spend_usd_bn)));
-        for path in capable
-            .iter()
-            .copied()
-            .filter(|path| matches!(path, ParamPath::Workload(j, _) if *j == i))
-        {
-            if let Some(v) = path.get(s) {
-                out.push((path.to_text(s), num(v)));
-            }
-        }
+        out.extend(values(
+            &|path| matches!(path, ParamPath::Workload(j, _) if j == i),
+        ));
         out.push((
             format!("workloads[{}].migration.curve", w.name),
             InputValue::Text(format!("{:?}", w.migration.curve)),

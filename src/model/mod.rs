@@ -14,7 +14,7 @@ pub use inputs::{
 };
 pub use params::{
     DRIFT_RANGE, DURATION_RANGE, EV_SALES_RANGE, GROWTH_RANGE, HALO_RANGE, LATEST_START_YEAR,
-    MARGIN_RANGE, MONEY_RANGE, OthersParam, ParamPath, PathError, ProviderParam, UNIT_RANGE,
-    ValidRange, WorkloadParam,
+    MARGIN_RANGE, MONEY_RANGE, OthersParam, PARAMS, ParamInfo, ParamKind, ParamPath, PathError,
+    ProviderParam, Section, UNIT_RANGE, Unit, ValidRange, WorkloadParam,
 };
 pub use projection::{Measure, Projection, calibrated_rest_shares, project, project_into};

@@ -5,9 +5,8 @@
 
 use super::error::ValidationError;
 use crate::model::{
-    DRIFT_RANGE, DURATION_RANGE, Distribution, EV_SALES_RANGE, GROWTH_RANGE, HALO_RANGE,
-    LATEST_START_YEAR, MARGIN_RANGE, MAX_HORIZON_YEARS, MAX_PROVIDERS, MAX_WORKLOADS, MONEY_RANGE,
-    Scenario, UNIT_RANGE, ValidRange, calibrated_rest_shares,
+    Distribution, MAX_HORIZON_YEARS, MAX_PROVIDERS, MAX_WORKLOADS, ParamPath, Scenario, Section,
+    UNIT_RANGE, ValidRange, calibrated_rest_shares,
 };
 use crate::units::{percent, usd_bn};
 
@@ -78,16 +77,26 @@ fn check_header(s: &Scenario) -> Result<(), ValidationError> {
 }
 
 fn check_market(s: &Scenario) -> Result<(), ValidationError> {
-    let size = s.market.size_usd_bn;
-    if !(size.is_finite() && size > 0.0 && size <= MONEY_RANGE.max) {
-        return Err(ValidationError::new(
-            "market.size",
-            format!("{size} is outside the valid range: more than 0 and at most 1e6 ($B)"),
-        ));
+    check_values(s, &ParamPath::in_section(s, Section::Market))?;
+    check_values(s, &ParamPath::in_section(s, Section::Halo))
+}
+
+/// Checks each path's value (where it has one) against its row's valid range.
+fn check_values(s: &Scenario, paths: &[ParamPath]) -> Result<(), ValidationError> {
+    for path in paths {
+        if let Some(value) = path.get(s) {
+            in_range(&path.to_text(s), value, path.valid_range(s))?;
+        }
     }
-    in_range("market.growth_start", s.market.growth_start, GROWTH_RANGE)?;
-    in_range("market.growth_end", s.market.growth_end, GROWTH_RANGE)?;
-    in_range("halo", s.halo, HALO_RANGE)
+    Ok(())
+}
+
+/// The paths of one provider or workload (`owner`), in file order.
+fn owned_by(s: &Scenario, owner: impl Fn(ParamPath) -> bool) -> Vec<ParamPath> {
+    ParamPath::all(s)
+        .into_iter()
+        .filter(|p| owner(*p))
+        .collect()
 }
 
 fn check_providers(s: &Scenario) -> Result<(), ValidationError> {
@@ -102,21 +111,16 @@ fn check_providers(s: &Scenario) -> Result<(), ValidationError> {
     }
     for (i, p) in s.providers.iter().enumerate() {
         check_name(&p.name, &format!("providers[entry {}].name", i + 1))?;
-        let field = |f: &str| format!("providers[{}].{f}", p.name);
-        in_range(&field("share"), p.share, UNIT_RANGE)?;
-        in_range(&field("drift"), p.drift_per_year, DRIFT_RANGE)?;
-        in_range(&field("margin"), p.margin, MARGIN_RANGE)?;
-        in_range(&field("margin_drift"), p.margin_drift_per_year, DRIFT_RANGE)?;
-        in_range(&field("ev_sales"), p.ev_sales, EV_SALES_RANGE)?;
+        check_values(
+            s,
+            &owned_by(
+                s,
+                |path| matches!(path, ParamPath::Provider(j, _) if j == i),
+            ),
+        )?;
     }
     check_name(&s.others.name, "others.name")?;
-    in_range("others.margin", s.others.margin, MARGIN_RANGE)?;
-    in_range(
-        "others.margin_drift",
-        s.others.margin_drift_per_year,
-        DRIFT_RANGE,
-    )?;
-    in_range("others.ev_sales", s.others.ev_sales, EV_SALES_RANGE)?;
+    check_values(s, &ParamPath::in_section(s, Section::Others))?;
     for (i, p) in s.providers.iter().enumerate() {
         let clash = s.providers[..i].iter().any(|q| q.name == p.name) || p.name == s.others.name;
         if clash {
@@ -165,12 +169,14 @@ fn check_workloads(s: &Scenario) -> Result<(), ValidationError> {
             ));
         }
         let field = |f: &str| format!("workloads[{}].{f}", w.name);
-        in_range(&field("spend"), w.spend_usd_bn, MONEY_RANGE)?;
-        in_range(&field("growth_start"), w.growth_start, GROWTH_RANGE)?;
-        in_range(&field("growth_end"), w.growth_end, GROWTH_RANGE)?;
-        if let Some(margin) = w.margin {
-            in_range(&field("margin"), margin, MARGIN_RANGE)?;
-        }
+        let own = owned_by(
+            s,
+            |path| matches!(path, ParamPath::Workload(j, _) if j == i),
+        );
+        let (migration, values): (Vec<ParamPath>, Vec<ParamPath>) = own
+            .into_iter()
+            .partition(|path| path.info().section == Section::Migration);
+        check_values(s, &values)?;
         for (which, placement) in [
             ("placement_base", &w.placement_base),
             ("placement_target", &w.placement_target),
@@ -199,17 +205,7 @@ fn check_workloads(s: &Scenario) -> Result<(), ValidationError> {
                 ));
             }
         }
-        in_range(&field("extent"), w.extent, UNIT_RANGE)?;
-        in_range(
-            &field("migration.start_year"),
-            w.migration.start_year,
-            ValidRange::new(f64::from(s.base_year), LATEST_START_YEAR),
-        )?;
-        in_range(
-            &field("migration.duration_years"),
-            w.migration.duration_years,
-            DURATION_RANGE,
-        )?;
+        check_values(s, &migration)?;
     }
     let spend_total: f64 = s.workloads.iter().map(|w| w.spend_usd_bn).sum();
     if spend_total >= s.market.size_usd_bn {
@@ -383,9 +379,6 @@ fn in_range(field: &str, value: f64, range: ValidRange) -> Result<(), Validation
     };
     Err(ValidationError::new(
         field,
-        format!(
-            "{what} is outside the valid range {}..={}",
-            range.min, range.max
-        ),
+        format!("{what} is outside the valid range {}", range.describe()),
     ))
 }

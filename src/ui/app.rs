@@ -1,90 +1,66 @@
-//! The app state: the committed scenario (always valid), its cached projection and events, the
-//! view preferences, and the frame: menu, inputs, summary, charts, then the command queue.
+//! The app: it owns the open documents and every feature's state, draws the frame (menu, tabs,
+//! inputs, summary, charts, windows), then drains the one command queue, handing each command to
+//! the state it changes.
 
 use std::path::PathBuf;
 
-use serde::{Deserialize, Serialize};
-
+use crate::edits::Edit;
+use crate::insight::events::Event;
 use crate::model::{Projection, Scenario};
-use crate::ui::dialogs;
+use crate::ui::charts::{self, ChartData};
+use crate::ui::command::{self, Chart, Command, CommandQueue, DocCommand, PlotLayout, ThemeChoice};
+use crate::ui::compare_view;
 use crate::ui::document::Document;
-use crate::ui::edits::Edit;
-use crate::ui::events::Event;
-use crate::ui::file_menu::FileMenuState;
-use crate::ui::file_state::FileState;
-use crate::ui::inputs;
+use crate::ui::documents::Documents;
+use crate::ui::export::{ExportOutcome, Exporter};
+use crate::ui::files::{self, FileContext, FileState};
+use crate::ui::inputs::{self, Rows};
 use crate::ui::learn::{self, LearnState};
-use crate::ui::menu::{self, Command, ThemeChoice, ViewState};
-use crate::ui::plots::{self, Chart, ChartData, PlotLayout};
+use crate::ui::menu::{self, MenuState};
+use crate::ui::picker::{FilePicker, NoPicker};
+use crate::ui::prefs::Prefs;
+use crate::ui::present::{self, PresentState, SLIDE_CHARTS};
 use crate::ui::summary;
 use crate::ui::uncertainty::UncertaintyState;
-
-/// View preferences kept between runs (never the scenario itself).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Prefs {
-    pub theme: ThemeChoice,
-    pub layout: PlotLayout,
-    pub chart: Chart,
-    pub show_inputs: bool,
-    pub show_summary: bool,
-    /// Draw the observed history (2017–2025) before the projection.
-    pub show_history: bool,
-    /// Most recent first, at most 10; missing files are pruned on start.
-    pub recent_files: Vec<PathBuf>,
-}
-
-impl Default for Prefs {
-    fn default() -> Self {
-        Self {
-            theme: ThemeChoice::Dark,
-            layout: PlotLayout::Tabs,
-            chart: Chart::Share,
-            show_inputs: true,
-            show_summary: true,
-            show_history: true,
-            recent_files: Vec::new(),
-        }
-    }
-}
 
 /// The desktop app. Build it with [`CloudshiftApp::new`] and draw it with [`CloudshiftApp::show`]
 /// (tests and benchmarks do exactly that, without eframe).
 pub struct CloudshiftApp {
-    /// The document shown and edited (the active tab).
-    pub doc: Document,
-    /// The other open documents, in tab order without the active one.
-    pub(super) parked: Vec<Document>,
-    /// The tab index of `doc` among all open documents.
-    pub(super) active: usize,
-    /// Compare view, presenter mode and exports (app-level, across documents).
-    pub(super) present: crate::ui::present::PresentState,
+    docs: Documents,
     pub prefs: Prefs,
+    files: FileState,
+    exporter: Exporter,
+    present: PresentState,
+    /// History, sources, "How the model works" and the guided what-ifs.
+    learn: LearnState,
+    queue: CommandQueue,
     applied_theme: Option<ThemeChoice>,
-    pub(super) commands: Vec<Command>,
     sent_title: String,
     show_about: bool,
-    /// Open/save dialogs, the unsaved-changes prompt, recovery copies.
-    pub(super) files: FileState,
-    /// History, sources, "How the model works" and the guided what-ifs.
-    pub(super) learn: LearnState,
+    /// The last export or copy, shown beside the tabs.
+    status: Option<String>,
 }
 
 impl CloudshiftApp {
     /// The app on `scenario`, which must be valid (as `scenario::load_*` returns it).
     pub fn new(scenario: Scenario) -> Self {
+        Self::with_document(Document::new(scenario, None))
+    }
+
+    /// The app on one document.
+    pub fn with_document(doc: Document) -> Self {
         Self {
-            doc: Document::new(scenario, None),
-            parked: Vec::new(),
-            active: 0,
-            present: crate::ui::present::PresentState::default(),
+            docs: Documents::new(doc),
             prefs: Prefs::default(),
+            files: FileState::new(Box::new(NoPicker)),
+            exporter: Exporter::default(),
+            present: PresentState::default(),
+            learn: LearnState::default(),
+            queue: CommandQueue::default(),
             applied_theme: None,
-            commands: Vec::new(),
             sent_title: String::new(),
             show_about: false,
-            files: FileState::new(Box::new(crate::ui::picker::NoPicker)),
-            learn: LearnState::default(),
+            status: None,
         }
     }
 
@@ -94,8 +70,7 @@ impl CloudshiftApp {
         scenario: Scenario,
         path: Option<PathBuf>,
     ) -> Self {
-        let mut app = Self::new(scenario);
-        app.doc.path = path;
+        let mut app = Self::with_document(Document::new(scenario, path));
         app.files = FileState::native();
         if let Some(prefs) = cc
             .storage
@@ -103,27 +78,78 @@ impl CloudshiftApp {
         {
             app.prefs = prefs;
         }
-        app.prune_recent_files();
-        app.check_recovery();
+        files::prune_recent(&mut app.prefs.recent_files);
+        app.files.check_recovery();
         app
     }
 
-    /// The committed scenario (always valid).
+    /// Answers file requests with `picker` instead of native dialogs (tests).
+    #[must_use]
+    pub fn with_file_picker(mut self, picker: Box<dyn FilePicker>) -> Self {
+        self.files.set_picker(picker);
+        self
+    }
+
+    /// Keeps recovery copies in `store` (and offers one an earlier session left).
+    #[must_use]
+    pub fn with_recovery(mut self, store: crate::scenario::recovery::RecoveryStore) -> Self {
+        self.files.set_recovery(store);
+        self
+    }
+
+    /// The active document.
+    pub fn doc(&self) -> &Document {
+        self.docs.active()
+    }
+
+    /// The open documents.
+    pub fn documents(&self) -> &Documents {
+        &self.docs
+    }
+
+    /// Adds `doc` as a new tab and shows it.
+    pub fn add_document(&mut self, doc: Document) {
+        self.docs.add(doc);
+    }
+
+    /// Shows tab `index`.
+    pub fn switch_to(&mut self, index: usize) {
+        self.docs.switch_to(index);
+    }
+
+    pub fn document_count(&self) -> usize {
+        self.docs.count()
+    }
+
+    pub fn active_index(&self) -> usize {
+        self.docs.active_index()
+    }
+
+    /// The committed scenario of the active tab (always valid).
     pub fn scenario(&self) -> &Scenario {
-        &self.doc.scenario
+        self.doc().scenario()
     }
 
-    /// The projection of the committed scenario.
     pub fn projection(&self) -> &Projection {
-        &self.doc.projection
+        self.doc().projection()
     }
 
-    /// The Monte Carlo state: latest summary, run status, tornado.
+    pub fn events(&self) -> &[Event] {
+        self.doc().events()
+    }
+
     pub fn uncertainty(&self) -> &UncertaintyState {
-        &self.doc.uncertainty
+        self.doc().uncertainty()
     }
 
-    /// The Learn windows' state (history, sources, worked examples, guided what-ifs).
+    pub fn present(&self) -> &PresentState {
+        &self.present
+    }
+
+    pub fn exporter(&self) -> &Exporter {
+        &self.exporter
+    }
+
     pub fn learn(&self) -> &LearnState {
         &self.learn
     }
@@ -133,96 +159,164 @@ impl CloudshiftApp {
         &mut self.learn
     }
 
-    /// The events found in the projection.
-    pub fn events(&self) -> &[Event] {
-        &self.doc.events
-    }
-
     /// The message of the last refused edit, if it is still shown.
     pub fn rejection_message(&self) -> Option<&str> {
-        self.doc.rejection.as_ref().map(|r| r.message.as_str())
+        self.doc().rejection().map(|r| r.message.as_str())
     }
 
-    /// How many times the model has run since the app started.
+    /// The error dialog's message, if it is open.
+    pub fn error_message(&self) -> Option<&str> {
+        self.files.error()
+    }
+
     pub fn model_runs(&self) -> u64 {
-        self.doc.model_runs
+        self.doc().model_runs()
     }
 
-    /// The year the summary describes.
     pub fn summary_year(&self) -> i32 {
-        self.doc.summary_year
+        self.doc().summary_year()
     }
 
     /// Sets the year the summary describes (clamped to the projection when drawn).
     pub fn set_summary_year(&mut self, year: i32) {
-        self.doc.summary_year = year;
+        *self.docs.active_mut().summary_year_mut() = year;
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.doc().can_undo()
+    }
+
+    pub fn undo_steps(&self) -> usize {
+        self.doc().undo_steps()
     }
 
     /// The window title: `<name> — cloudshift`, with `•` while there are unsaved changes.
     pub fn title(&self) -> String {
-        let mark = if self.doc.dirty { "• " } else { "" };
-        format!("{mark}{} — cloudshift", self.doc.scenario.name)
+        let mark = if self.doc().is_dirty() { "• " } else { "" };
+        format!("{mark}{} — cloudshift", self.scenario().name)
     }
 
-    /// Applies an edit to a copy, and commits the copy only if it passes `scenario::check`.
-    /// Returns whether the edit was committed.
+    /// Applies an edit to the active document; returns whether it was committed.
     pub fn apply_edit(&mut self, edit: &Edit) -> bool {
-        self.doc.apply_edit(edit)
+        self.docs.active_mut().apply_edit(edit)
     }
 
-    pub(super) fn commit(&mut self, scenario: Scenario) {
-        self.doc.commit(scenario);
+    /// Writes the active document's recovery copy now (tests; the app does it every 30 s).
+    pub fn write_recovery_now(&mut self) {
+        self.files.write_recovery(&self.docs);
     }
 
-    /// Runs the model if the scenario changed since the last run.
-    fn refresh_projection(&mut self) {
-        self.doc.refresh_projection();
-    }
-
-    /// Draws one frame into `ui` and runs the commands it produced.
+    /// Draws one frame into `ui`, then runs the commands it produced.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        self.apply_theme(&ctx);
-        if !self.files.modal_open() {
-            menu::shortcuts(&ctx, &mut self.commands);
-            crate::ui::present::present_keys(&ctx, self.present.presenting(), &mut self.commands);
-            self.capture_paste(&ctx);
+        self.queue.begin_frame();
+        if self.applied_theme != Some(self.prefs.theme) {
+            ctx.set_theme(self.prefs.theme.preference());
+            self.applied_theme = Some(self.prefs.theme);
         }
-        let (can_undo, can_redo) = (self.can_undo(), self.can_redo());
         let presenting = self.present.presenting();
+        if !self.files.modal_open() {
+            command::shortcuts(&ctx, presenting, &mut self.queue);
+            self.exporter.capture_paste(&ctx, &mut self.queue);
+        }
+        self.files.frame_input(&ctx, &self.docs, &mut self.queue);
         let comparing = self.present.comparing && !presenting;
-        let labels: Vec<String> = self.documents().map(Document::tab_label).collect();
+        self.bars_ui(ui, presenting, comparing);
+        let uncertainty_shown = self.prefs.layout == PlotLayout::Tabs
+            && self.prefs.chart == Chart::Uncertainty
+            && !presenting
+            && !comparing;
+        self.docs
+            .active_mut()
+            .update_uncertainty(&ctx, uncertainty_shown);
+        let chart_rect = if presenting {
+            self.presenter_ui(ui)
+        } else if comparing {
+            egui::CentralPanel::default()
+                .show(ui, |ui| {
+                    compare_view::compare_frame_ui(ui, &self.docs, &mut self.present)
+                })
+                .inner
+        } else {
+            self.panels_ui(ui)
+        };
+        self.exporter.set_chart_rect(chart_rect);
+        let doc = self.docs.active();
+        let (scenario, projection) = (doc.scenario(), doc.projection());
+        self.learn
+            .windows_ui(&ctx, scenario, projection, &mut self.queue);
+        files::dialogs_ui(&ctx, &mut self.files, &mut self.queue);
+        self.about_ui(&ctx);
+        self.exporter.paste_dialog_ui(&ctx, &mut self.queue);
+        // Commands that handlers queue run in this frame too; deferred ones wait for the next.
+        loop {
+            let commands = self.queue.take();
+            if commands.is_empty() {
+                break;
+            }
+            for command in commands {
+                self.run(&ctx, command);
+            }
+        }
+        let pointer_down = ctx.input(|i| i.pointer.any_down());
+        self.docs.active_mut().observe_gesture(pointer_down);
+        self.files.recovery_timer(&ctx, &self.docs, &mut self.queue);
+        let title = self.title();
+        if title != self.sent_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.sent_title = title;
+        }
+        if self.queue.has_later() {
+            ctx.request_repaint();
+        }
+    }
 
-        let mut menu_shown = !presenting;
-        egui::Panel::top("menu-bar").show_collapsible(ui, &mut menu_shown, |ui| {
-            let view = ViewState {
-                theme: self.prefs.theme,
-                layout: self.prefs.layout,
-                show_inputs: self.prefs.show_inputs,
-                show_summary: self.prefs.show_summary,
-                show_history: self.prefs.show_history,
-                history_unavailable: self.learn.history_unavailable(&self.doc.scenario),
-            };
-            let file_menu = FileMenuState {
-                dirty: self.doc.dirty,
-                recent_files: &self.prefs.recent_files,
-                can_undo,
-                can_redo,
-                documents: &labels,
-                active: self.active,
-                has_summary: self.doc.uncertainty.summary().is_some(),
-                comparing,
-            };
-            menu::menu_bar_ui(ui, &view, &file_menu, &mut self.commands);
-            let mut tab_commands = Vec::new();
-            self.tabs_ui(ui, &mut tab_commands);
-            self.commands.extend(tab_commands);
-            self.status_ui(ui);
+    /// The menu bar with the tab strip and status line (hidden while presenting).
+    fn bars_ui(&mut self, ui: &mut egui::Ui, presenting: bool, comparing: bool) {
+        let documents: Vec<(String, Option<PathBuf>)> = self
+            .docs
+            .iter()
+            .map(|d| (d.tab_label(), d.path().map(PathBuf::from)))
+            .collect();
+        let doc = self.docs.active();
+        let history_unavailable = self.learn.history_unavailable(doc.scenario());
+        let state = MenuState {
+            dirty: doc.is_dirty(),
+            recent_files: &self.prefs.recent_files,
+            can_undo: doc.can_undo(),
+            can_redo: doc.can_redo(),
+            documents: &documents,
+            active: self.docs.active_index(),
+            has_summary: doc.uncertainty().summary().is_some(),
+            comparing,
+            theme: self.prefs.theme,
+            layout: self.prefs.layout,
+            show_inputs: self.prefs.show_inputs,
+            show_summary: self.prefs.show_summary,
+            show_history: self.prefs.show_history,
+            history_unavailable: history_unavailable.as_deref(),
+        };
+        let mut shown = !presenting;
+        let queue = &mut self.queue;
+        let status = self.status.as_deref();
+        egui::Panel::top("menu-bar").show_collapsible(ui, &mut shown, |ui| {
+            menu::menu_bar_ui(ui, &state, queue);
+            menu::tabs_ui(ui, &state, queue);
+            if let Some(status) = status {
+                ui.label(egui::RichText::new(status).weak());
+            }
         });
+    }
 
-        learn::publish_saved(&ctx, &self.doc.saved);
-        if self.prefs.show_inputs && !presenting && !comparing {
-            let mut edits = Vec::new();
+    /// Inputs, summary and the charts of the active document; returns where the chart was drawn.
+    fn panels_ui(&mut self, ui: &mut egui::Ui) -> Option<egui::Rect> {
+        let history = self
+            .learn
+            .history_to_draw(self.docs.active().scenario(), self.prefs.show_history);
+        let view = self.docs.active_mut().view();
+        let queue = &mut self.queue;
+        let mut edits = Vec::new();
+        if self.prefs.show_inputs {
             egui::Panel::left("inputs-panel")
                 .resizable(true)
                 .default_size(380.0)
@@ -230,26 +324,20 @@ impl CloudshiftApp {
                 .show(ui, |ui| {
                     ui.add_space(4.0);
                     ui.heading("Inputs");
-                    learn::inspector_ui(ui, &self.doc.scenario);
+                    learn::inspector_ui(ui, view.scenario, view.saved);
                     egui::ScrollArea::vertical()
                         .id_salt("inputs-scroll")
                         .auto_shrink([false, false])
                         .show(ui, |ui| {
-                            inputs::inputs_ui(
-                                ui,
-                                &self.doc.scenario,
-                                self.doc.rejection.as_ref(),
-                                &mut edits,
-                            );
+                            let rows = Rows {
+                                scenario: view.scenario,
+                                saved: view.saved,
+                            };
+                            inputs::inputs_ui(ui, rows, view.rejection, &mut edits);
                         });
                 });
-            for edit in &edits {
-                self.apply_edit(edit);
-            }
         }
-        self.refresh_projection();
-
-        if self.prefs.show_summary && !presenting && !comparing {
+        if self.prefs.show_summary {
             egui::Panel::bottom("summary-panel")
                 .resizable(true)
                 .default_size(250.0)
@@ -258,145 +346,129 @@ impl CloudshiftApp {
                     ui.add_space(4.0);
                     summary::summary_ui(
                         ui,
-                        &self.doc.scenario,
-                        &self.doc.projection,
-                        &self.doc.events,
-                        &mut self.doc.summary_year,
+                        view.scenario,
+                        view.projection,
+                        view.events,
+                        view.summary_year,
                     );
                 });
         }
-
-        let uncertainty_shown = self.prefs.layout == PlotLayout::Tabs
-            && self.prefs.chart == Chart::Uncertainty
-            && !presenting
-            && !comparing;
-        self.doc.uncertainty.update(
-            &ctx,
-            &self.doc.scenario,
-            self.doc.generation,
-            uncertainty_shown,
-        );
-        let mut uncertainty_edits = Vec::new();
-        if presenting {
-            self.presenter_frame(ui);
-        } else if comparing {
-            self.compare_frame(ui);
-        } else {
-            egui::CentralPanel::default().show(ui, |ui| {
-                let mut data = ChartData::new(
-                    &self.doc.scenario,
-                    &self.doc.projection,
-                    self.doc.summary_year,
-                );
-                data.history = self
-                    .learn
-                    .history_to_draw(&self.doc.scenario, self.prefs.show_history);
-                let generation = self.doc.generation;
-                let uncertainty = &mut self.doc.uncertainty;
-                plots::plots_ui(
-                    ui,
-                    &data,
-                    &mut self.prefs.layout,
-                    &mut self.prefs.chart,
-                    &mut |ui, data| {
-                        uncertainty.tab_ui(ui, data, generation, &mut uncertainty_edits);
-                    },
-                );
-            });
-            self.present.chart_rect =
-                ctx.data(|d| d.get_temp::<egui::Rect>(crate::ui::views::chart_rect_id()));
-        }
-        for edit in &uncertainty_edits {
-            self.apply_edit(edit);
-        }
-        let mut learn_edits = Vec::new();
-        self.learn.windows_ui(
-            &ctx,
-            &self.doc.scenario,
-            &self.doc.projection,
-            &mut learn_edits,
-            &mut self.commands,
-        );
-        for edit in &learn_edits {
-            self.apply_edit(edit);
-        }
-        self.refresh_projection();
-
-        self.files_frame(&ctx);
-        dialogs::dialogs_ui(&ctx, &mut self.files);
-        self.about_ui(&ctx);
-        self.paste_dialog_ui(&ctx);
-        self.update_title(&ctx);
-        for command in std::mem::take(&mut self.commands) {
-            self.run(&ctx, command);
-        }
-        self.run_file_actions(&ctx);
-        self.poll_chart_png(&ctx);
+        let mut data = ChartData::new(view.scenario, view.projection, *view.summary_year);
+        data.history = history;
+        let (layout, chart) = (&mut self.prefs.layout, &mut self.prefs.chart);
+        let (uncertainty, generation) = (view.uncertainty, view.generation);
+        let rect = egui::CentralPanel::default()
+            .show(ui, |ui| {
+                charts::plots_ui(ui, &data, layout, chart, &mut |ui, data| {
+                    uncertainty.tab_ui(ui, data, generation, &mut edits);
+                })
+            })
+            .inner;
+        queue.extend(edits.into_iter().map(Command::Edit));
+        rect
     }
 
-    fn apply_theme(&mut self, ctx: &egui::Context) {
-        if self.applied_theme != Some(self.prefs.theme) {
-            ctx.set_theme(self.prefs.theme.preference());
-            self.applied_theme = Some(self.prefs.theme);
-        }
+    fn presenter_ui(&mut self, ui: &mut egui::Ui) -> Option<egui::Rect> {
+        let presenter = self.present.presenter?;
+        let slides = self.docs.count() * SLIDE_CHARTS.len();
+        let doc = self.docs.active();
+        let mut data = ChartData::new(doc.scenario(), doc.projection(), doc.summary_year());
+        data.history = self
+            .learn
+            .history_to_draw(doc.scenario(), self.prefs.show_history);
+        let frame = egui::Frame::central_panel(ui.style()).inner_margin(24.0);
+        let shown = egui::CentralPanel::default().frame(frame).show(ui, |ui| {
+            present::presenter_ui(ui, &data, presenter.slide, slides)
+        });
+        Some(shown.inner)
     }
 
-    fn update_title(&mut self, ctx: &egui::Context) {
-        let title = self.title();
-        if title != self.sent_title {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.sent_title = title;
-        }
-    }
-
-    /// Runs one command (after the frame is drawn).
+    /// Runs one command, handing it to the state it changes.
     pub fn run(&mut self, ctx: &egui::Context, command: Command) {
+        let prefs = &mut self.prefs;
         match command {
-            Command::Revert => {
-                let saved = self.doc.saved.clone();
-                self.commit(saved);
+            Command::Edit(edit) => {
+                self.docs.active_mut().apply_edit(&edit);
             }
+            Command::Revert => self.docs.active_mut().revert(),
+            Command::Undo => self.docs.active_mut().undo(),
+            Command::Redo => self.docs.active_mut().redo(),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            Command::SetTheme(theme) => self.prefs.theme = theme,
+            Command::SetTheme(theme) => prefs.theme = theme,
             Command::ToggleTheme => {
-                self.prefs.theme = if ctx.theme() == egui::Theme::Dark {
+                prefs.theme = if ctx.theme() == egui::Theme::Dark {
                     ThemeChoice::Light
                 } else {
                     ThemeChoice::Dark
                 };
             }
-            Command::SetLayout(layout) => self.prefs.layout = layout,
+            Command::SetLayout(layout) => prefs.layout = layout,
             Command::ToggleLayout => {
-                self.prefs.layout = match self.prefs.layout {
+                prefs.layout = match prefs.layout {
                     PlotLayout::Tabs => PlotLayout::Grid,
                     PlotLayout::Grid => PlotLayout::Tabs,
                 };
             }
             Command::ShowChart(chart) => {
-                self.prefs.chart = chart;
-                self.prefs.layout = PlotLayout::Tabs;
+                prefs.chart = chart;
+                prefs.layout = PlotLayout::Tabs;
             }
-            Command::ToggleInputs => self.prefs.show_inputs = !self.prefs.show_inputs,
-            Command::ToggleSummary => self.prefs.show_summary = !self.prefs.show_summary,
+            Command::ToggleInputs => prefs.show_inputs = !prefs.show_inputs,
+            Command::ToggleSummary => prefs.show_summary = !prefs.show_summary,
             Command::ZoomIn => egui::gui_zoom::zoom_in(ctx),
             Command::ZoomOut => egui::gui_zoom::zoom_out(ctx),
             Command::ZoomReset => ctx.set_zoom_factor(1.0),
             Command::About => self.show_about = true,
             Command::GoalSeek => {
-                self.prefs.chart = Chart::Uncertainty;
-                self.prefs.layout = PlotLayout::Tabs;
-                self.doc.uncertainty.open_goal_seek();
+                prefs.chart = Chart::Uncertainty;
+                prefs.layout = PlotLayout::Tabs;
+                self.docs.active_mut().uncertainty_mut().open_goal_seek();
             }
-            Command::Learn(command) => self.learn.run(command, &mut self.prefs.show_history),
-            Command::File(command) => self.run_file_command(ctx, command),
-            Command::Undo => self.undo(),
-            Command::Redo => self.redo(),
-            Command::Doc(command) => self.run_doc_command(ctx, command),
+            Command::Learn(command) => self.learn.run(command, &mut prefs.show_history),
+            Command::Doc(DocCommand::Close) => {
+                let close = command::FileCommand::Proceed(command::Then::CloseDocument);
+                self.file_command(ctx, close, true);
+            }
+            Command::Doc(command) => self.docs.run(command),
             Command::SetComparing(on) => self.present.comparing = on,
-            Command::Present(command) => self.run_present_command(ctx, command),
-            Command::Export(command) => self.run_export_command(ctx, command),
+            Command::Present(command) => {
+                self.present.run(command, ctx, &mut self.docs, prefs.chart);
+            }
+            Command::File(command) => self.file_command(ctx, command, false),
+            Command::Export(command) => {
+                match self
+                    .exporter
+                    .run(command, ctx, &mut self.docs, &mut self.queue)
+                {
+                    ExportOutcome::Quiet => {}
+                    ExportOutcome::Done(status) => self.status = Some(status),
+                    ExportOutcome::Failed(error) => self.files.show_error(error),
+                    ExportOutcome::Opened => self.present.comparing = false,
+                }
+            }
         }
         ctx.request_repaint();
+    }
+
+    /// Runs a file command; `ask_first` asks about unsaved changes before proceeding.
+    fn file_command(
+        &mut self,
+        ctx: &egui::Context,
+        command: command::FileCommand,
+        ask_first: bool,
+    ) {
+        let mut cx = FileContext {
+            ctx,
+            docs: &mut self.docs,
+            recent: &mut self.prefs.recent_files,
+            queue: &mut self.queue,
+        };
+        match command {
+            command::FileCommand::Proceed(then) if ask_first => {
+                self.files.unless_unsaved(then, &mut cx);
+            }
+            command => self.files.run(command, &mut cx),
+        }
     }
 
     fn about_ui(&mut self, ctx: &egui::Context) {

@@ -6,7 +6,9 @@ use egui_plot::{Line, LineStyle, PlotPoints};
 
 use crate::cli::{Cell, Report, compare_reports, shortest_decimal};
 use crate::model::{Measure, Projection, Scenario};
-use crate::ui::plots::{ChartData, YUnit, year_plot};
+use crate::ui::documents::Documents;
+use crate::ui::plot_kit::{ChartData, YUnit, year_plot};
+use crate::ui::present::PresentState;
 use crate::ui::widgets::color32;
 
 /// One scenario as the compare view reads it.
@@ -31,6 +33,40 @@ pub fn line_style(i: usize) -> LineStyle {
 /// The name of the style, for the key under the tick boxes.
 fn style_name(i: usize) -> &'static str {
     ["solid", "dashed", "dotted", "long dashes", "sparse dots"][i % 5]
+}
+
+/// The Compare view of the open documents, with the ticks and year kept in `present`. Returns
+/// where the plots were drawn.
+pub fn compare_frame_ui(
+    ui: &mut egui::Ui,
+    docs: &Documents,
+    present: &mut PresentState,
+) -> Option<egui::Rect> {
+    let all: Vec<(String, usize)> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.scenario().name.clone(), i))
+        .collect();
+    let ticked = present.ticked(docs);
+    let mut ticks: Vec<bool> = (0..docs.count()).map(|i| ticked.contains(&i)).collect();
+    let compared: Vec<Compared<'_>> = ticked
+        .iter()
+        .filter_map(|i| {
+            docs.get(*i).map(|d| Compared {
+                index: *i,
+                scenario: d.scenario(),
+                projection: d.projection(),
+            })
+        })
+        .collect();
+    let rect = compare_ui(ui, &all, &mut ticks, &compared, &mut present.compare_year);
+    present.compare_unticked = docs
+        .iter()
+        .zip(&ticks)
+        .filter(|(_, ticked)| !**ticked)
+        .map(|(d, _)| d.id())
+        .collect();
+    rect
 }
 
 /// The whole view: scenario tick boxes (`ticked[i]` by tab index), plots and tables.

@@ -1,226 +1,238 @@
 //! Exports and the clipboard: the projection and the simulation summary as CSV (the same tables
 //! `cloudshift project` and `simulate` write), the chart on screen as PNG (a screenshot cropped
-//! to the plot), and the scenario as RON text to copy or paste. Runs after the frame only.
+//! to the chart), and the scenario as RON text to copy or paste. Its handlers run from the queue.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::scenario::{self, write_atomically};
-use crate::ui::CloudshiftApp;
+use crate::ui::command::{
+    Command, CommandQueue, ExportCommand, ExportKind, FileCommand, PickPurpose, Screenshot,
+};
 use crate::ui::document::Document;
-use crate::ui::picker::PickPurpose;
+use crate::ui::documents::Documents;
 
-/// What to export.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ExportKind {
-    ProjectionCsv,
-    SummaryCsv,
-    ChartPng,
+/// Frames drawn between choosing the path and the screenshot, so the dialog is gone from it.
+const FRAMES_BEFORE_SCREENSHOT: u8 = 2;
+
+/// What an export command did, for the status line or the error dialog.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ExportOutcome {
+    /// Nothing to report (yet).
+    Quiet,
+    Done(String),
+    Failed(String),
+    /// A pasted scenario opened as a new tab.
+    Opened,
 }
 
-impl ExportKind {
-    /// The dialog title.
-    pub fn title(self) -> &'static str {
-        match self {
-            Self::ProjectionCsv => "Export projection as CSV",
-            Self::SummaryCsv => "Export simulation summary as CSV",
-            Self::ChartPng => "Export chart as PNG",
-        }
-    }
-
-    pub fn extension(self) -> &'static str {
-        match self {
-            Self::ProjectionCsv | Self::SummaryCsv => "csv",
-            Self::ChartPng => "png",
-        }
-    }
-
-    pub fn filter_name(self) -> &'static str {
-        match self {
-            Self::ProjectionCsv | Self::SummaryCsv => "CSV",
-            Self::ChartPng => "PNG image",
-        }
-    }
-
-    fn suffix(self) -> &'static str {
-        match self {
-            Self::ProjectionCsv => "projection",
-            Self::SummaryCsv => "simulation",
-            Self::ChartPng => "chart",
-        }
-    }
-
-    pub fn default_file_name(self) -> String {
-        format!("{}.{}", self.suffix(), self.extension())
-    }
-
-    /// Beside the scenario file, `<stem>-<what>.<ext>`; else a file name in the working directory.
-    pub fn suggested_path(self, scenario_path: Option<&Path>) -> String {
-        scenario_path
-            .and_then(|p| Some((p.parent()?, p.file_stem()?)))
-            .map_or_else(
-                || self.default_file_name(),
-                |(dir, stem)| {
-                    dir.join(format!(
-                        "{}-{}.{}",
-                        stem.to_string_lossy(),
-                        self.suffix(),
-                        self.extension()
-                    ))
-                    .display()
-                    .to_string()
-                },
-            )
-    }
+/// The state of exports: where the chart was drawn, the paste dialog's text.
+#[derive(Debug, Default)]
+pub struct Exporter {
+    /// Where the chart (plot and axes) was drawn last frame, for "Export chart as PNG…".
+    chart_rect: Option<egui::Rect>,
+    /// The paste dialog's text while it is open.
+    paste_text: Option<String>,
+    /// The text last copied as RON (tests read it; the clipboard is the system's).
+    last_copied: Option<String>,
 }
 
-/// Edit and File menu commands for exports and the clipboard.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ExportCommand {
-    /// Ask where, then write.
-    Export(ExportKind),
-    CopyRon,
-    /// Open the paste dialog (a text field to paste into).
-    PasteDialog,
-    /// Open the pending pasted text as a new document.
-    OpenPasted,
-}
+impl Exporter {
+    /// Records where the chart is drawn this frame (`None`: no chart on screen).
+    pub fn set_chart_rect(&mut self, rect: Option<egui::Rect>) {
+        self.chart_rect = rect;
+    }
 
-impl CloudshiftApp {
-    /// Runs an export or clipboard command.
-    pub(super) fn run_export_command(&mut self, ctx: &egui::Context, command: ExportCommand) {
+    /// The text last copied as RON.
+    pub fn last_copied(&self) -> Option<&str> {
+        self.last_copied.as_deref()
+    }
+
+    /// Runs one export command on the active document.
+    pub fn run(
+        &mut self,
+        command: ExportCommand,
+        ctx: &egui::Context,
+        docs: &mut Documents,
+        queue: &mut CommandQueue,
+    ) -> ExportOutcome {
         match command {
-            ExportCommand::Export(kind) => self.start_pick(ctx, PickPurpose::Export(kind)),
-            ExportCommand::CopyRon => match scenario::to_ron_string(&self.doc.scenario) {
+            ExportCommand::Start(kind) => {
+                queue.push(Command::File(FileCommand::Pick(PickPurpose::Export(kind))));
+                ExportOutcome::Quiet
+            }
+            ExportCommand::To(kind, path) => export_to(kind, &path, docs.active(), queue),
+            ExportCommand::CaptureChart { path, frames_left } => {
+                self.capture_chart(ctx, path, frames_left, queue)
+            }
+            ExportCommand::WritePng { path, shot, rect } => {
+                let result = chart_png(&shot.0, rect, ctx.pixels_per_point())
+                    .and_then(|png| write_atomically(&path, &png).map_err(|e| e.to_string()));
+                written(&path, result)
+            }
+            ExportCommand::CopyRon => match scenario::to_ron_string(docs.active().scenario()) {
                 Ok(text) => {
                     ctx.copy_text(text.clone());
-                    self.present.last_copied = Some(text);
-                    self.present.status = Some("Scenario copied as RON text.".to_owned());
+                    self.last_copied = Some(text);
+                    ExportOutcome::Done("Scenario copied as RON text.".to_owned())
                 }
-                Err(error) => self.files.error = Some(format!("Could not copy.\n{error}")),
+                Err(error) => ExportOutcome::Failed(format!("Could not copy.\n{error}")),
             },
-            ExportCommand::PasteDialog => self.present.paste_dialog = Some(String::new()),
-            ExportCommand::OpenPasted => {
-                if let Some(text) = self.present.pending_paste.take() {
-                    self.open_pasted(&text);
+            ExportCommand::PasteDialog => {
+                self.paste_text = Some(String::new());
+                ExportOutcome::Quiet
+            }
+            ExportCommand::OpenPasted(text) => match scenario::load_str(&text, "<clipboard>") {
+                Ok(loaded) => {
+                    docs.add(Document::new_unsaved(loaded));
+                    self.paste_text = None;
+                    ExportOutcome::Opened
                 }
-            }
-        }
-    }
-
-    /// Opens RON `text` as a new, unsaved document; on failure shows why and changes nothing.
-    pub fn open_pasted(&mut self, text: &str) {
-        match scenario::load_str(text, "<clipboard>") {
-            Ok(loaded) => {
-                let mut doc = Document::new(loaded, None);
-                doc.mark_unsaved_new();
-                self.add_document(doc);
-                self.present.paste_dialog = None;
-                self.present.comparing = false;
-            }
-            Err(error) => {
-                self.files.error = Some(format!(
+                Err(error) => ExportOutcome::Failed(format!(
                     "The pasted text is not a valid scenario; nothing was changed.\n{error}"
-                ));
-            }
+                )),
+            },
         }
     }
 
-    /// Writes the export to `path` (a chart waits for the next screenshot).
-    pub(super) fn export_to(&mut self, ctx: &egui::Context, kind: ExportKind, path: &Path) {
-        let path = if path.extension().is_none() {
-            path.with_extension(kind.extension())
-        } else {
-            path.to_path_buf()
-        };
-        let csv = match kind {
-            ExportKind::ProjectionCsv => crate::cli::projection_report(&self.doc.scenario).to_csv(),
-            ExportKind::SummaryCsv => {
-                let Some(summary) = self.doc.uncertainty.summary() else {
-                    self.files.error = Some(
-                        "There is no simulation summary yet: open the Uncertainty tab.".into(),
-                    );
-                    return;
-                };
-                crate::cli::summary_report(&self.doc.scenario, summary).to_csv()
-            }
-            ExportKind::ChartPng => {
-                match self.present.chart_rect {
-                    Some(rect) => {
-                        self.present.pending_png = Some((path, rect, 2));
-                        ctx.request_repaint();
-                    }
-                    None => {
-                        self.files.error = Some("There is no chart on screen to export.".into());
-                    }
-                }
-                return;
-            }
-        };
-        self.report_write(&path, write_atomically(&path, csv.as_bytes()));
-    }
-
-    fn report_write<E: std::fmt::Display>(&mut self, path: &Path, result: Result<(), E>) {
-        match result {
-            Ok(()) => self.present.status = Some(format!("Exported {}", path.display())),
-            Err(error) => {
-                self.files.error = Some(format!("Could not export.\n{error}"));
-            }
+    /// Waits `frames_left` frames, then asks for a screenshot whose arrival queues the write.
+    fn capture_chart(
+        &mut self,
+        ctx: &egui::Context,
+        path: PathBuf,
+        frames_left: u8,
+        queue: &mut CommandQueue,
+    ) -> ExportOutcome {
+        if frames_left > 0 {
+            queue.defer(Command::Export(ExportCommand::CaptureChart {
+                path,
+                frames_left: frames_left - 1,
+            }));
+            ctx.request_repaint();
+            return ExportOutcome::Quiet;
         }
+        let Some(rect) = self.chart_rect else {
+            return ExportOutcome::Failed("There is no chart on screen to export.".to_owned());
+        };
+        let sender = queue.sender();
+        let repaint = ctx.clone();
+        ctx.request_screenshot(move |image| {
+            sender.send(Command::Export(ExportCommand::WritePng {
+                path,
+                shot: Screenshot(image),
+                rect,
+            }));
+            repaint.request_repaint();
+        });
+        ExportOutcome::Quiet
     }
 
-    /// After the frame: asks for the chart screenshot once the dialogs are gone, and saves it
-    /// when it arrives.
-    pub(super) fn poll_chart_png(&mut self, ctx: &egui::Context) {
-        if let Some((path, rect, wait)) = self.present.pending_png.take() {
-            if wait > 0 {
-                self.present.pending_png = Some((path, rect, wait - 1));
-                ctx.request_repaint();
-                return;
-            }
-            let slot = self.present.screenshot.clone();
-            let repaint = ctx.clone();
-            ctx.request_screenshot(move |image| {
-                if let Ok(mut slot) = slot.lock() {
-                    *slot = Some(image);
-                }
-                repaint.request_repaint();
+    /// The paste dialog, while it is open: "Open as new tab" queues the text.
+    pub fn paste_dialog_ui(&mut self, ctx: &egui::Context, queue: &mut CommandQueue) {
+        let Some(text) = &mut self.paste_text else {
+            return;
+        };
+        let mut open = true;
+        let mut close = false;
+        egui::Window::new("Paste scenario")
+            .open(&mut open)
+            .collapsible(false)
+            .default_width(560.0)
+            .show(ctx, |ui| {
+                ui.label("Paste a scenario's RON text (Ctrl+V), then open it as a new tab.");
+                let label = ui.label("Scenario text");
+                egui::ScrollArea::vertical()
+                    .max_height(360.0)
+                    .show(ui, |ui| {
+                        ui.add(
+                            egui::TextEdit::multiline(text)
+                                .code_editor()
+                                .desired_rows(14)
+                                .desired_width(f32::INFINITY),
+                        )
+                        .labelled_by(label.id);
+                    });
+                ui.horizontal(|ui| {
+                    let ready = !text.trim().is_empty();
+                    if ui
+                        .add_enabled(ready, egui::Button::new("Open as new tab"))
+                        .clicked()
+                    {
+                        queue.push(Command::Export(ExportCommand::OpenPasted(text.clone())));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        close = true;
+                    }
+                });
             });
-            self.present.png_waiting = Some((path, rect));
+        if !open || close {
+            self.paste_text = None;
         }
-        let image = self
-            .present
-            .screenshot
-            .lock()
-            .ok()
-            .and_then(|mut slot| slot.take());
-        if let (Some(image), Some((path, rect))) = (image, self.present.png_waiting.take()) {
-            let result = save_png(&image, rect, ctx.pixels_per_point(), &path);
-            self.report_write(&path, result);
+    }
+
+    /// A paste outside any text field opens the pasted scenario as a new tab.
+    pub fn capture_paste(&self, ctx: &egui::Context, queue: &mut CommandQueue) {
+        if ctx.egui_wants_keyboard_input() || self.paste_text.is_some() {
+            return;
+        }
+        let pasted = ctx.input(|i| {
+            i.events.iter().find_map(|e| match e {
+                egui::Event::Paste(text) if !text.trim().is_empty() => Some(text.clone()),
+                _ => None,
+            })
+        });
+        if let Some(text) = pasted {
+            queue.push(Command::Export(ExportCommand::OpenPasted(text)));
         }
     }
 }
 
-/// Crops `image` (the whole window) to `rect` (points) and saves it as PNG.
-fn save_png(
-    image: &egui::ColorImage,
-    rect: egui::Rect,
-    pixels_per_point: f32,
+/// Writes `kind` of `doc` to `path` (adding the extension if it has none).
+fn export_to(
+    kind: ExportKind,
     path: &Path,
-) -> Result<(), String> {
-    let png = chart_png(image, rect, pixels_per_point)?;
-    write_atomically(path, &png).map_err(|e| e.to_string())
+    doc: &Document,
+    queue: &mut CommandQueue,
+) -> ExportOutcome {
+    let path = if path.extension().is_none() {
+        path.with_extension(kind.extension())
+    } else {
+        path.to_path_buf()
+    };
+    let csv = match kind {
+        ExportKind::ProjectionCsv => crate::cli::projection_report(doc.scenario()).to_csv(),
+        ExportKind::SummaryCsv => {
+            let Some(summary) = doc.uncertainty().summary() else {
+                return ExportOutcome::Failed(
+                    "There is no simulation summary yet: open the Uncertainty tab.".to_owned(),
+                );
+            };
+            crate::cli::summary_report(doc.scenario(), summary).to_csv()
+        }
+        ExportKind::ChartPng => {
+            queue.push(Command::Export(ExportCommand::CaptureChart {
+                path,
+                frames_left: FRAMES_BEFORE_SCREENSHOT,
+            }));
+            return ExportOutcome::Quiet;
+        }
+    };
+    written(&path, write_atomically(&path, csv.as_bytes()))
 }
 
-/// Crops `image` (the whole window) to `rect` (points) and encodes it as PNG. The part of `rect`
-/// outside the image (a window resized since the chart was laid out) is left out; a `rect` with
-/// nothing on screen is an error.
+fn written<E: std::fmt::Display>(path: &Path, result: Result<(), E>) -> ExportOutcome {
+    match result {
+        Ok(()) => ExportOutcome::Done(format!("Exported {}", path.display())),
+        Err(error) => ExportOutcome::Failed(format!("Could not export.\n{error}")),
+    }
+}
+
+/// The part of a screenshot (in pixels) under `rect` (in points), as PNG bytes.
 pub fn chart_png(
     image: &egui::ColorImage,
     rect: egui::Rect,
     pixels_per_point: f32,
 ) -> Result<Vec<u8>, String> {
     let [image_width, image_height] = image.size;
-    // Float to usize saturates: negative coordinates become 0.
     let to_pixels = |points: f32, limit: usize| ((points * pixels_per_point) as usize).min(limit);
     let (left, right) = (
         to_pixels(rect.min.x, image_width),

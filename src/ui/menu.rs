@@ -1,260 +1,223 @@
-//! Commands and the menu bar: menu items and keyboard shortcuts only push a `Command`; the app
-//! runs the queue after the frame (no side effects while drawing).
+//! The menu bar and the tab strip, built from the command list: each item is a command, shown
+//! with its label, tooltip and shortcut, and enabled by what the app's state allows.
 
-use egui::{Key, KeyboardShortcut, Modifiers};
-use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
 
-use crate::ui::file_menu::{self, FileMenuState};
-use crate::ui::file_state::FileCommand;
-use crate::ui::plots::{Chart, PlotLayout};
-use crate::ui::present::PresentCommand;
-use crate::ui::tabs::DocCommand;
+use crate::ui::command::{
+    Chart, Command, CommandQueue, DocCommand, ExportCommand, ExportKind, FileCommand, LearnCommand,
+    PlotLayout, PresentCommand, ThemeChoice,
+};
 
-/// Light, dark, or whatever the system uses.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ThemeChoice {
-    #[default]
-    Dark,
-    Light,
-    System,
-}
-
-impl ThemeChoice {
-    pub fn preference(self) -> egui::ThemePreference {
-        match self {
-            Self::Dark => egui::ThemePreference::Dark,
-            Self::Light => egui::ThemePreference::Light,
-            Self::System => egui::ThemePreference::System,
-        }
-    }
-}
-
-/// Something the person asked for from a menu or a shortcut.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Command {
-    /// Back to the scenario as opened, dropping every edit.
-    Revert,
-    Quit,
-    SetTheme(ThemeChoice),
-    ToggleTheme,
-    SetLayout(PlotLayout),
-    ToggleLayout,
-    ShowChart(Chart),
-    ToggleInputs,
-    ToggleSummary,
-    ZoomIn,
-    ZoomOut,
-    ZoomReset,
-    About,
-    /// Opens the goal-seek dialog (in the Uncertainty tab).
-    GoalSeek,
-    /// A File menu item (New, Open…, Save, …).
-    File(FileCommand),
-    /// History, sources, "How the model works", guided what-ifs.
-    Learn(crate::ui::learn::LearnCommand),
-    Undo,
-    Redo,
-    /// Switch, cycle, duplicate or close open documents.
-    Doc(crate::ui::tabs::DocCommand),
-    /// Show or leave the Compare view.
-    SetComparing(bool),
-    /// Presenter mode: start, stop, step.
-    Present(crate::ui::present::PresentCommand),
-    /// Exports and the clipboard.
-    Export(crate::ui::export::ExportCommand),
-}
-
-const COMMAND_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
-/// A second Redo shortcut, as on Windows.
-const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
-
-const CHART_KEYS: [Key; 5] = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
-/// Ctrl+1..9 show the open documents (the charts moved to Alt+1..5).
-const DOC_KEYS: [Key; 9] = [
-    Key::Num1,
-    Key::Num2,
-    Key::Num3,
-    Key::Num4,
-    Key::Num5,
-    Key::Num6,
-    Key::Num7,
-    Key::Num8,
-    Key::Num9,
-];
-
-impl Command {
-    /// The keyboard shortcut, if the command has one.
-    pub fn shortcut(self) -> Option<KeyboardShortcut> {
-        let cmd = |key| Some(KeyboardShortcut::new(Modifiers::COMMAND, key));
-        match self {
-            Self::Quit => cmd(Key::Q),
-            Self::ToggleTheme => cmd(Key::T),
-            Self::ToggleLayout => cmd(Key::G),
-            Self::ToggleInputs => cmd(Key::B),
-            Self::ShowChart(chart) => Chart::ALL
-                .iter()
-                .position(|c| *c == chart)
-                .map(|i| KeyboardShortcut::new(Modifiers::ALT, CHART_KEYS[i])),
-            Self::Doc(DocCommand::Switch(i)) => DOC_KEYS.get(i).and_then(|k| cmd(*k)),
-            Self::Doc(DocCommand::Next) => cmd(Key::Tab),
-            Self::Doc(DocCommand::Previous) => Some(KeyboardShortcut::new(COMMAND_SHIFT, Key::Tab)),
-            Self::Doc(DocCommand::Duplicate) => cmd(Key::D),
-            Self::Doc(DocCommand::Close) => cmd(Key::W),
-            Self::Present(PresentCommand::Start) => {
-                Some(KeyboardShortcut::new(Modifiers::NONE, Key::F5))
-            }
-            Self::ZoomIn => Some(egui::gui_zoom::kb_shortcuts::ZOOM_IN),
-            Self::ZoomOut => Some(egui::gui_zoom::kb_shortcuts::ZOOM_OUT),
-            Self::ZoomReset => Some(egui::gui_zoom::kb_shortcuts::ZOOM_RESET),
-            Self::File(FileCommand::New) => cmd(Key::N),
-            Self::File(FileCommand::Open) => cmd(Key::O),
-            Self::File(FileCommand::Save) => cmd(Key::S),
-            Self::File(FileCommand::SaveAs) => Some(KeyboardShortcut::new(COMMAND_SHIFT, Key::S)),
-            Self::Undo => cmd(Key::Z),
-            Self::Redo => Some(KeyboardShortcut::new(COMMAND_SHIFT, Key::Z)),
-            _ => None,
-        }
-    }
-
-    /// Commands whose shortcuts the app handles itself (egui handles the zoom keys).
-    /// The more specific shortcuts (with Shift) come first: `consume_shortcut` ignores extra Shift.
-    fn with_own_shortcuts() -> impl Iterator<Item = Self> {
-        [
-            Self::Doc(DocCommand::Previous),
-            Self::Doc(DocCommand::Next),
-            Self::Doc(DocCommand::Duplicate),
-            Self::Doc(DocCommand::Close),
-            Self::File(FileCommand::SaveAs),
-            Self::File(FileCommand::Save),
-            Self::File(FileCommand::New),
-            Self::File(FileCommand::Open),
-            Self::Redo,
-            Self::Undo,
-            Self::Quit,
-            Self::ToggleTheme,
-            Self::ToggleLayout,
-            Self::ToggleInputs,
-        ]
-        .into_iter()
-        .chain(Chart::ALL.map(Self::ShowChart))
-        .chain((0..DOC_KEYS.len()).map(|i| Self::Doc(DocCommand::Switch(i))))
-    }
-}
-
-/// Pushes the commands whose shortcuts were pressed this frame (not while typing in a field).
-pub fn shortcuts(ctx: &egui::Context, commands: &mut Vec<Command>) {
-    if ctx.egui_wants_keyboard_input() {
-        return;
-    }
-    for command in Command::with_own_shortcuts() {
-        if let Some(shortcut) = command.shortcut()
-            && ctx.input_mut(|i| i.consume_shortcut(&shortcut))
-        {
-            commands.push(command);
-        }
-    }
-    if ctx.input_mut(|i| i.consume_shortcut(&REDO_Y)) {
-        commands.push(Command::Redo);
-    }
-}
-
-/// A menu item that pushes `command`, with its shortcut shown.
-fn item(ui: &mut egui::Ui, label: &str, command: Command, commands: &mut Vec<Command>) {
-    let mut button = egui::Button::new(label);
-    if let Some(shortcut) = command.shortcut() {
-        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
-    }
-    if ui.add(button).clicked() {
-        commands.push(command);
-    }
-}
-
-/// What the View menu shows as selected.
-pub struct ViewState {
+/// What the menus need to know of the app.
+#[allow(clippy::struct_excessive_bools)] // independent menu states, not a state machine
+#[derive(Clone, Copy, Debug)]
+pub struct MenuState<'a> {
+    pub dirty: bool,
+    pub recent_files: &'a [PathBuf],
+    pub can_undo: bool,
+    pub can_redo: bool,
+    /// The open documents' tab labels and file paths (hover), in tab order, and the active one.
+    pub documents: &'a [(String, Option<PathBuf>)],
+    pub active: usize,
+    /// Whether the active document has a simulation summary to export.
+    pub has_summary: bool,
+    pub comparing: bool,
     pub theme: ThemeChoice,
     pub layout: PlotLayout,
     pub show_inputs: bool,
     pub show_summary: bool,
     pub show_history: bool,
     /// Why the history cannot be drawn under this scenario, if it cannot.
-    pub history_unavailable: Option<String>,
+    pub history_unavailable: Option<&'a str>,
+}
+
+/// A menu item that queues `command`, with its shortcut and tooltip.
+fn item(ui: &mut egui::Ui, enabled: bool, command: Command, queue: &mut CommandQueue) {
+    let mut button = egui::Button::new(command.label());
+    if let Some(text) = command.shortcut_text(ui.ctx()) {
+        button = button.shortcut_text(text);
+    }
+    let mut response = ui.add_enabled(enabled, button);
+    if !command.tooltip().is_empty() {
+        response = response.on_hover_text(command.tooltip());
+    }
+    if response.clicked() {
+        queue.push(command);
+    }
+}
+
+/// A checkbox item that queues `command` when clicked.
+fn check_item(ui: &mut egui::Ui, checked: bool, command: Command, queue: &mut CommandQueue) {
+    let mut shown = checked;
+    let response = ui.checkbox(&mut shown, command.label());
+    if response.clicked() {
+        queue.push(command);
+    }
 }
 
 /// The menu bar.
-pub fn menu_bar_ui(
-    ui: &mut egui::Ui,
-    view: &ViewState,
-    file: &FileMenuState<'_>,
-    commands: &mut Vec<Command>,
-) {
+pub fn menu_bar_ui(ui: &mut egui::Ui, state: &MenuState<'_>, queue: &mut CommandQueue) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            file_menu::file_items_ui(ui, file, commands);
+        ui.menu_button("File", |ui| file_menu_ui(ui, state, queue));
+        ui.menu_button("Edit", |ui| {
+            item(ui, state.can_undo, Command::Undo, queue);
+            item(ui, state.can_redo, Command::Redo, queue);
             ui.separator();
-            let revert = ui
-                .add_enabled(file.dirty, egui::Button::new("Revert changes"))
-                .on_hover_text("Drop every edit and go back to the scenario as it was opened.");
-            if revert.clicked() {
-                commands.push(Command::Revert);
-            }
-            ui.separator();
-            item(ui, "Quit", Command::Quit, commands);
+            item(ui, true, Command::Export(ExportCommand::CopyRon), queue);
+            item(ui, true, Command::Export(ExportCommand::PasteDialog), queue);
         });
-        file_menu::edit_menu_ui(ui, file, commands);
-        file_menu::scenarios_menu_ui(ui, file, commands);
-        ui.menu_button("View", |ui| {
-            for (choice, label) in [
-                (ThemeChoice::Dark, "Dark theme"),
-                (ThemeChoice::Light, "Light theme"),
-                (ThemeChoice::System, "Follow system theme"),
-            ] {
-                if ui.radio(view.theme == choice, label).clicked() {
-                    commands.push(Command::SetTheme(choice));
-                }
-            }
-            item(ui, "Toggle dark/light", Command::ToggleTheme, commands);
-            ui.separator();
-            for (layout, label) in [
-                (PlotLayout::Tabs, "Charts as tabs"),
-                (PlotLayout::Grid, "Charts in a grid"),
-            ] {
-                if ui.radio(view.layout == layout, label).clicked() {
-                    commands.push(Command::SetLayout(layout));
-                }
-            }
-            for chart in Chart::ALL {
-                item(ui, chart.title(), Command::ShowChart(chart), commands);
-            }
-            ui.separator();
-            if ui
-                .checkbox(&mut view.show_inputs.clone(), "Inputs panel")
-                .clicked()
-            {
-                commands.push(Command::ToggleInputs);
-            }
-            if ui
-                .checkbox(&mut view.show_summary.clone(), "Summary panel")
-                .clicked()
-            {
-                commands.push(Command::ToggleSummary);
-            }
-            crate::ui::learn::view_menu_items_ui(
-                ui,
-                view.show_history,
-                view.history_unavailable.as_deref(),
-                commands,
-            );
-            ui.separator();
-            item(ui, "Zoom in", Command::ZoomIn, commands);
-            item(ui, "Zoom out", Command::ZoomOut, commands);
-            item(ui, "Reset zoom", Command::ZoomReset, commands);
-        });
-        ui.menu_button("Tools", |ui| {
-            item(ui, "Goal seek…", Command::GoalSeek, commands);
-        });
+        ui.menu_button("Scenarios", |ui| scenarios_menu_ui(ui, state, queue));
+        ui.menu_button("View", |ui| view_menu_ui(ui, state, queue));
+        ui.menu_button("Tools", |ui| item(ui, true, Command::GoalSeek, queue));
         ui.menu_button("Help", |ui| {
-            crate::ui::learn::help_menu_items_ui(ui, commands);
-            item(ui, "About cloudshift", Command::About, commands);
+            item(ui, true, Command::Learn(LearnCommand::HowItWorks), queue);
+            item(ui, true, Command::Learn(LearnCommand::WhatIfs), queue);
+            item(ui, true, Command::About, queue);
         });
+    });
+}
+
+fn file_menu_ui(ui: &mut egui::Ui, state: &MenuState<'_>, queue: &mut CommandQueue) {
+    item(ui, true, Command::File(FileCommand::New), queue);
+    item(ui, true, Command::File(FileCommand::Open), queue);
+    ui.menu_button(Command::File(FileCommand::OpenRecent(0)).label(), |ui| {
+        if state.recent_files.is_empty() {
+            ui.label("No recent files");
+        }
+        for (index, path) in state.recent_files.iter().enumerate() {
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            let button = ui.button(name).on_hover_text(path.display().to_string());
+            if button.clicked() {
+                queue.push(Command::File(FileCommand::OpenRecent(index)));
+            }
+        }
+        ui.separator();
+        let any = !state.recent_files.is_empty();
+        item(ui, any, Command::File(FileCommand::ClearRecent), queue);
+    });
+    item(ui, true, Command::File(FileCommand::TypePath), queue);
+    ui.separator();
+    item(ui, true, Command::File(FileCommand::Save), queue);
+    item(ui, true, Command::File(FileCommand::SaveAs), queue);
+    ui.separator();
+    for kind in [
+        ExportKind::ProjectionCsv,
+        ExportKind::SummaryCsv,
+        ExportKind::ChartPng,
+    ] {
+        if kind != ExportKind::SummaryCsv || state.has_summary {
+            item(ui, true, Command::Export(ExportCommand::Start(kind)), queue);
+        }
+    }
+    ui.separator();
+    item(ui, state.dirty, Command::Revert, queue);
+    ui.separator();
+    item(ui, true, Command::Quit, queue);
+}
+
+/// The Scenarios menu: the open documents, Duplicate, Close, Compare and presenter mode.
+fn scenarios_menu_ui(ui: &mut egui::Ui, state: &MenuState<'_>, queue: &mut CommandQueue) {
+    for (index, (label, _)) in state.documents.iter().enumerate() {
+        let command = Command::Doc(DocCommand::Switch(index));
+        let mut button = egui::Button::selectable(index == state.active, label.as_str());
+        if let Some(text) = command.shortcut_text(ui.ctx()) {
+            button = button.shortcut_text(text);
+        }
+        if ui.add(button).clicked() {
+            queue.push(command);
+            queue.push(Command::SetComparing(false));
+        }
+    }
+    ui.separator();
+    for command in [
+        DocCommand::Next,
+        DocCommand::Previous,
+        DocCommand::Duplicate,
+        DocCommand::Close,
+    ] {
+        item(ui, true, Command::Doc(command), queue);
+    }
+    ui.separator();
+    check_item(
+        ui,
+        state.comparing,
+        Command::SetComparing(!state.comparing),
+        queue,
+    );
+    item(ui, true, Command::Present(PresentCommand::Start), queue);
+}
+
+fn view_menu_ui(ui: &mut egui::Ui, state: &MenuState<'_>, queue: &mut CommandQueue) {
+    for theme in ThemeChoice::ALL {
+        let command = Command::SetTheme(theme);
+        if ui.radio(state.theme == theme, command.label()).clicked() {
+            queue.push(command);
+        }
+    }
+    item(ui, true, Command::ToggleTheme, queue);
+    ui.separator();
+    for layout in [PlotLayout::Tabs, PlotLayout::Grid] {
+        let command = Command::SetLayout(layout);
+        if ui.radio(state.layout == layout, command.label()).clicked() {
+            queue.push(command);
+        }
+    }
+    for chart in Chart::ALL {
+        item(ui, true, Command::ShowChart(chart), queue);
+    }
+    ui.separator();
+    check_item(ui, state.show_inputs, Command::ToggleInputs, queue);
+    check_item(ui, state.show_summary, Command::ToggleSummary, queue);
+    let history = Command::Learn(LearnCommand::ToggleHistory);
+    let mut shown = state.show_history;
+    let response = ui.checkbox(&mut shown, history.label());
+    let response = response.on_hover_text(state.history_unavailable.unwrap_or(history.tooltip()));
+    if response.clicked() {
+        queue.push(history);
+    }
+    item(ui, true, Command::Learn(LearnCommand::Sources), queue);
+    ui.separator();
+    for command in [Command::ZoomIn, Command::ZoomOut, Command::ZoomReset] {
+        item(ui, true, command, queue);
+    }
+}
+
+/// The tab strip under the menu bar: one tab per document, then Compare, Duplicate and Close.
+pub fn tabs_ui(ui: &mut egui::Ui, state: &MenuState<'_>, queue: &mut CommandQueue) {
+    ui.horizontal_wrapped(|ui| {
+        for (index, (label, path)) in state.documents.iter().enumerate() {
+            let selected = index == state.active && !state.comparing;
+            let tab =
+                ui.selectable_label(selected, label)
+                    .on_hover_text(path.as_ref().map_or_else(
+                        || "Not saved to a file yet".to_owned(),
+                        |p| p.display().to_string(),
+                    ));
+            if tab.clicked() {
+                queue.push(Command::Doc(DocCommand::Switch(index)));
+                queue.push(Command::SetComparing(false));
+            }
+        }
+        ui.separator();
+        let compare = Command::SetComparing(!state.comparing);
+        if ui
+            .selectable_label(state.comparing, "Compare")
+            .on_hover_text(compare.tooltip())
+            .clicked()
+        {
+            queue.push(compare);
+        }
+        for (text, command) in [
+            ("Duplicate", DocCommand::Duplicate),
+            ("Close tab", DocCommand::Close),
+        ] {
+            let command = Command::Doc(command);
+            if ui.button(text).on_hover_text(command.tooltip()).clicked() {
+                queue.push(command);
+            }
+        }
     });
 }

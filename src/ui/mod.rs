@@ -4,36 +4,29 @@
 //! lives in `crate::model` and knows nothing of egui.
 
 mod app;
-mod charts;
+pub mod charts;
+pub mod command;
 mod compare_view;
-mod dialogs;
 pub mod document;
-pub mod edits;
-pub mod events;
+pub mod documents;
 pub mod export;
-mod file_menu;
-mod file_ops;
-pub mod file_state;
+mod files;
 mod inputs;
 pub mod learn;
-pub mod menu;
+mod menu;
 pub mod picker;
-mod placement;
-pub mod plots;
+mod plot_kit;
+mod prefs;
 pub mod present;
-mod providers;
-mod session;
 pub mod summary;
-pub mod tabs;
 pub mod uncertainty;
 mod undo;
-pub(crate) mod views;
 mod widgets;
-mod workloads;
 
 use std::path::PathBuf;
 
-pub use app::{CloudshiftApp, Prefs};
+pub use app::CloudshiftApp;
+pub use prefs::Prefs;
 
 use crate::model::Scenario;
 

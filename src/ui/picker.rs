@@ -1,23 +1,33 @@
 //! Choosing a file: native dialogs (rfd) awaited off the UI thread, behind a trait so tests can
-//! answer with paths of their own and never open a dialog.
+//! answer with paths of their own and never open a dialog. It knows file filters, not features.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, channel};
 
-/// What the person is picking a file for.
+/// The kind of file a dialog offers: its name and extensions (without dots).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PickPurpose {
-    Open,
-    SaveAs,
-    /// Where to write an export (CSV or PNG).
-    Export(crate::ui::export::ExportKind),
+pub struct FileFilter {
+    pub name: &'static str,
+    pub extensions: &'static [&'static str],
 }
 
-/// A request for a path; `suggested` is the current file, if any.
+/// Whether the dialog picks an existing file or a place to write one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PickMode {
+    Open,
+    Save,
+}
+
+/// A request for a path.
 #[derive(Clone, Debug)]
 pub struct PickRequest {
-    pub purpose: PickPurpose,
-    pub suggested: Option<PathBuf>,
+    pub title: &'static str,
+    pub mode: PickMode,
+    pub filter: FileFilter,
+    /// The folder to start in, if known.
+    pub directory: Option<PathBuf>,
+    /// The file name to propose when saving.
+    pub file_name: Option<String>,
 }
 
 /// Something that answers [`PickRequest`]s. The answer arrives on the returned channel, later;
@@ -40,42 +50,23 @@ impl FilePicker for NativePicker {
 
     fn pick(&mut self, ctx: &egui::Context, request: &PickRequest) -> Receiver<Option<PathBuf>> {
         // rfd asks for the dialog to be built on the main thread and awaited elsewhere.
-        let mut dialog = match request.purpose {
-            PickPurpose::Export(kind) => {
-                rfd::AsyncFileDialog::new().add_filter(kind.filter_name(), &[kind.extension()])
-            }
-            _ => rfd::AsyncFileDialog::new().add_filter("cloudshift scenario", &["ron"]),
-        };
-        if let Some(dir) = request.suggested.as_ref().and_then(|p| p.parent())
-            && !dir.as_os_str().is_empty()
+        let mut dialog = rfd::AsyncFileDialog::new()
+            .add_filter(request.filter.name, request.filter.extensions)
+            .set_title(request.title);
+        if let Some(dir) = request
+            .directory
+            .as_ref()
+            .filter(|d| !d.as_os_str().is_empty())
         {
             dialog = dialog.set_directory(dir);
         }
+        if let Some(name) = &request.file_name {
+            dialog = dialog.set_file_name(name);
+        }
         let future: std::pin::Pin<Box<dyn Future<Output = Option<rfd::FileHandle>> + Send>> =
-            match request.purpose {
-                PickPurpose::Export(kind) => Box::pin(
-                    dialog
-                        .set_title(kind.title())
-                        .set_file_name(kind.default_file_name())
-                        .save_file(),
-                ),
-                PickPurpose::Open => Box::pin(dialog.set_title("Open scenario").pick_file()),
-                PickPurpose::SaveAs => {
-                    let name = request
-                        .suggested
-                        .as_ref()
-                        .and_then(|p| p.file_name())
-                        .map_or_else(
-                            || "scenario.ron".to_owned(),
-                            |n| n.to_string_lossy().into_owned(),
-                        );
-                    Box::pin(
-                        dialog
-                            .set_title("Save scenario as")
-                            .set_file_name(name)
-                            .save_file(),
-                    )
-                }
+            match request.mode {
+                PickMode::Open => Box::pin(dialog.pick_file()),
+                PickMode::Save => Box::pin(dialog.save_file()),
             };
         let (sender, receiver) = channel();
         let ctx = ctx.clone();
@@ -111,7 +102,7 @@ fn zenity_on_path() -> bool {
 }
 
 /// A picker that never opens anything: every request is answered `None` and the app asks for a
-/// typed path instead. Used by tests and by [`crate::ui::CloudshiftApp::new`].
+/// typed path instead. Used by tests and by the app when built without eframe.
 #[derive(Debug, Default)]
 pub struct NoPicker;
 

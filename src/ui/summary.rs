@@ -3,8 +3,8 @@
 
 use egui::{Align, Layout, RichText};
 
+use crate::insight::events::Event;
 use crate::model::{Measure, Projection, Scenario};
-use crate::ui::events::Event;
 use crate::ui::widgets::{color32, swatch};
 use crate::units;
 

@@ -3,9 +3,9 @@
 
 use egui::RichText;
 
+use crate::insight::explain::{GLOSSARY, explanations};
 use crate::model::{Projection, Scenario};
 use crate::ui::learn::LearnState;
-use crate::ui::learn::explain::{GLOSSARY, explanations};
 
 pub(super) fn how_window(
     ctx: &egui::Context,

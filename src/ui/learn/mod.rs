@@ -2,33 +2,17 @@
 //! input" inspector, "How the model works" with live worked examples, a glossary, guided what-ifs,
 //! and resetting inputs to their file values.
 
-pub mod explain;
-pub mod history_plot;
 mod how;
-mod input_help;
+mod inspector;
 mod sources;
 mod tour;
-pub mod whatifs;
 
-pub use input_help::{BESIDE_SLIDER_WIDTH, beside_slider_ui, inspector_ui, publish_saved};
+pub use inspector::inspector_ui;
 
 use crate::history::History;
 use crate::model::{Projection, Scenario};
-use crate::ui::edits::Edit;
-use crate::ui::menu::Command;
-
-/// A Learn action from the menus (run after the frame, like every command).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LearnCommand {
-    /// Show or hide the observed history on the charts.
-    ToggleHistory,
-    /// Open the Sources window.
-    Sources,
-    /// Open "How the model works".
-    HowItWorks,
-    /// Open the guided what-ifs.
-    WhatIfs,
-}
+use crate::ui::charts::history as history_plot;
+use crate::ui::command::{CommandQueue, LearnCommand};
 
 /// Which tour is running and how many of its steps have been applied.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,8 +33,8 @@ pub struct LearnState {
     pub how_year: Option<i32>,
     pub tours_open: bool,
     pub tour: Option<TourProgress>,
-    /// One entry per applied step of the running tour: did it change the scenario?
-    pub(crate) step_changed: Vec<bool>,
+    /// One entry per applied step of the running tour: how to take it back.
+    step_records: Vec<tour::StepRecord>,
 }
 
 impl Default for LearnState {
@@ -64,7 +48,7 @@ impl Default for LearnState {
             how_year: None,
             tours_open: false,
             tour: None,
-            step_changed: Vec::new(),
+            step_records: Vec::new(),
         }
     }
 }
@@ -95,76 +79,16 @@ impl LearnState {
         }
     }
 
-    /// The Learn windows. Edits go through the app's validated path; Back pushes `Command::Undo`.
+    /// The Learn windows. Their edits and Back go to the queue as commands.
     pub fn windows_ui(
         &mut self,
         ctx: &egui::Context,
         scenario: &Scenario,
         projection: &Projection,
-        edits: &mut Vec<Edit>,
-        commands: &mut Vec<Command>,
+        queue: &mut CommandQueue,
     ) {
         sources::sources_window(ctx, self, scenario);
         how::how_window(ctx, self, scenario, projection);
-        tour::tour_window(ctx, self, scenario, edits, commands);
-    }
-}
-
-/// Whether a source text marks its input as an assumption (none given, or "Assumption: …").
-pub fn is_assumption(source: Option<&str>) -> bool {
-    source.is_none_or(|s| {
-        s.trim_start()
-            .get(..10)
-            .is_some_and(|head| head.eq_ignore_ascii_case("assumption"))
-    })
-}
-
-/// The View and Help menu items of this module.
-pub fn view_menu_items_ui(
-    ui: &mut egui::Ui,
-    show_history: bool,
-    history_unavailable: Option<&str>,
-    commands: &mut Vec<Command>,
-) {
-    let mut shown = show_history;
-    let response = ui.checkbox(&mut shown, "Show history");
-    let response = match history_unavailable {
-        Some(reason) => response.on_hover_text(reason),
-        None => response
-            .on_hover_text("Draw Synergy Research's 2017–2025 figures before the projection."),
-    };
-    if response.clicked() {
-        commands.push(Command::Learn(LearnCommand::ToggleHistory));
-    }
-    if ui
-        .button("Sources")
-        .on_hover_text("Every input with where its value comes from; assumptions flagged.")
-        .clicked()
-    {
-        commands.push(Command::Learn(LearnCommand::Sources));
-    }
-}
-
-/// The Help menu items of this module.
-pub fn help_menu_items_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-    if ui.button("How the model works…").clicked() {
-        commands.push(Command::Learn(LearnCommand::HowItWorks));
-    }
-    if ui.button("Guided what-ifs…").clicked() {
-        commands.push(Command::Learn(LearnCommand::WhatIfs));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_assumption;
-
-    #[test]
-    fn assumptions_are_recognised() {
-        assert!(is_assumption(None));
-        assert!(is_assumption(Some("Assumption: flat")));
-        assert!(is_assumption(Some("  assumption, rough")));
-        assert!(!is_assumption(Some("Synergy Research Group")));
-        assert!(!is_assumption(Some("Assume")));
+        tour::tour_window(ctx, self, scenario, queue);
     }
 }

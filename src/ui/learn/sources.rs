@@ -3,45 +3,9 @@
 
 use egui::RichText;
 
-use crate::model::{ParamPath, ProviderParam, Scenario, WorkloadParam};
-use crate::ui::learn::{LearnState, is_assumption};
-
-/// Every input that can carry a source: the base-year figures, the placements and every
-/// uncertain-capable parameter, in file order.
-pub fn all_inputs(scenario: &Scenario) -> Vec<ParamPath> {
-    let mut paths = vec![ParamPath::MarketSize];
-    for i in 0..scenario.providers.len() {
-        paths.push(ParamPath::Provider(i, ProviderParam::Share));
-    }
-    for w in 0..scenario.workloads.len() {
-        paths.push(ParamPath::Workload(w, WorkloadParam::Spend));
-        paths.push(ParamPath::Workload(w, WorkloadParam::PlacementBase));
-        paths.push(ParamPath::Workload(w, WorkloadParam::PlacementTarget));
-    }
-    paths.extend(ParamPath::all_uncertain_capable(scenario));
-    paths
-}
-
-/// Rows of (path text, source text, is an assumption) matching `filter` (case-insensitive).
-pub fn source_rows(scenario: &Scenario, filter: &str) -> Vec<(String, String, bool)> {
-    let needle = filter.trim().to_lowercase();
-    all_inputs(scenario)
-        .into_iter()
-        .map(|path| {
-            let source = scenario.source(path);
-            (
-                path.to_text(scenario),
-                source.unwrap_or("Assumption: no source given").to_owned(),
-                is_assumption(source),
-            )
-        })
-        .filter(|(path, source, _)| {
-            needle.is_empty()
-                || path.to_lowercase().contains(&needle)
-                || source.to_lowercase().contains(&needle)
-        })
-        .collect()
-}
+use super::LearnState;
+use crate::insight::sources::source_rows;
+use crate::model::Scenario;
 
 pub(super) fn sources_window(ctx: &egui::Context, state: &mut LearnState, scenario: &Scenario) {
     let mut open = state.sources_open;
@@ -98,23 +62,4 @@ pub(super) fn sources_window(ctx: &egui::Context, state: &mut LearnState, scenar
                 });
         });
     state.sources_open = open;
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::scenario::builtin_baseline;
-
-    #[test]
-    fn every_input_is_listed_and_the_filter_narrows() {
-        let s = builtin_baseline();
-        let all = source_rows(&s, "");
-        assert!(
-            all.iter()
-                .any(|(p, src, a)| p == "market.size" && src.contains("Synergy") && !a)
-        );
-        assert!(all.iter().any(|(p, _, a)| p == "halo" && *a));
-        let aws = source_rows(&s, "providers[aws]");
-        assert!(!aws.is_empty() && aws.iter().all(|(p, _, _)| p.starts_with("providers[AWS]")));
-    }
 }

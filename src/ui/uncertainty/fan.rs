@@ -6,7 +6,7 @@ use egui_plot::{FilledArea, Legend, Line, LineStyle, PlotPoints};
 
 use crate::model::Measure;
 use crate::model::uncertainty::{SimulationSummary, Stats};
-use crate::ui::plots::{ChartData, YUnit, year_markers, year_plot};
+use crate::ui::plot_kit::{ChartData, YUnit, year_markers, year_plot};
 use crate::ui::widgets::color32;
 
 /// Legend names (also the accessible names of the legend entries).

@@ -1,11 +1,10 @@
 //! The goal-seek dialog: pick an input, a provider, a measure, a year and a target; Solve finds
 //! the input value that hits it (or says why none does); Apply sets it through the edit path.
 
+use crate::edits::{self, Edit};
 use crate::model::uncertainty::solve;
 use crate::model::{Measure, ParamPath, Scenario};
-use crate::ui::edits::{self, Edit};
-use crate::ui::plots::ChartData;
-use crate::ui::widgets::path_is_fraction;
+use crate::ui::plot_kit::ChartData;
 use crate::units;
 
 /// The dialog's state.
@@ -35,7 +34,7 @@ impl Default for GoalSeek {
 }
 
 fn input_text(path: ParamPath, value: f64) -> String {
-    if path_is_fraction(path) {
+    if path.is_fraction() {
         units::percent(value)
     } else {
         format!("{value:.4}")

@@ -1,7 +1,6 @@
-//! The Uncertainty tab: Monte Carlo fan charts, the tornado, the run's progress and settings, the
-//! goal-seek dialog; and the distribution editor shown beside the sliders.
+//! The Uncertainty tab: Monte Carlo fan charts, the tornado, the run's progress and settings, and
+//! the goal-seek dialog.
 
-mod distribution;
 mod fan;
 mod goal_seek;
 pub mod runner;
@@ -10,13 +9,12 @@ mod tornado;
 
 use std::sync::Arc;
 
-pub use distribution::{distribution_editor_ui, distribution_toggle_ui};
 use runner::{Outcome, QUICK_SAMPLES, RunKind, Runner, Running};
 
+use crate::edits::Edit;
 use crate::model::uncertainty::{SimulationSummary, TornadoBar, sensitivity};
 use crate::model::{Measure, Scenario};
-use crate::ui::edits::Edit;
-use crate::ui::plots::ChartData;
+use crate::ui::plot_kit::ChartData;
 
 /// Where the Monte Carlo stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,7 +48,6 @@ pub struct UncertaintyState {
     pub tornado_year: Option<i32>,
     tornado: Option<TornadoCache>,
     goal_seek: goal_seek::GoalSeek,
-    cancel_clicked: bool,
 }
 
 impl Default for UncertaintyState {
@@ -65,7 +62,6 @@ impl Default for UncertaintyState {
             tornado_year: None,
             tornado: None,
             goal_seek: goal_seek::GoalSeek::default(),
-            cancel_clicked: false,
         }
     }
 }
@@ -108,9 +104,6 @@ impl UncertaintyState {
         generation: u64,
         visible: bool,
     ) {
-        if std::mem::take(&mut self.cancel_clicked) {
-            self.runner.cancel();
-        }
         match self.runner.poll() {
             Some(Outcome::Done(_, summary)) => {
                 self.summary = Some(summary);
@@ -291,7 +284,7 @@ impl UncertaintyState {
                             )),
                     );
                     if ui.button("Cancel").clicked() {
-                        self.cancel_clicked = true;
+                        self.runner.cancel();
                     }
                 });
             }

@@ -1,8 +1,8 @@
 //! Monte Carlo settings saved with the scenario: sample count and seed.
 
+use crate::edits::Edit;
 use crate::model::Scenario;
 use crate::scenario::SAMPLES_RANGE;
-use crate::ui::edits::Edit;
 
 /// The sample-count and seed editors; a change pushes `Edit::MonteCarlo`.
 pub fn settings_ui(ui: &mut egui::Ui, scenario: &Scenario, edits: &mut Vec<Edit>) {

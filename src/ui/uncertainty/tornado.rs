@@ -6,7 +6,7 @@ use egui_plot::{Bar, BarChart, GridMark, Legend, Plot, VLine, uniform_grid_space
 
 use crate::model::Measure;
 use crate::model::uncertainty::TornadoBar;
-use crate::ui::plots::{ChartData, value_steps};
+use crate::ui::plot_kit::{ChartData, value_steps};
 use crate::units;
 
 /// Legend names.

@@ -1,56 +1,22 @@
 //! The providers group of the inputs panel: one section per named provider (share, drift, margin,
 //! margin drift, EV/sales, color, name, remove), adding providers, and the residual Others.
 
-use std::ops::RangeInclusive;
-
 use egui::RichText;
 
-use crate::model::{MAX_PROVIDERS, OthersParam, ParamPath, ProviderParam, Rgb, Scenario};
-use crate::ui::edits::{Edit, Group};
-use crate::ui::inputs::{Rejection, rejection_for};
-use crate::ui::widgets::{Unit, color32, fit_sliders, name_editor, param_slider};
+use super::{Rows, rejection_for, slider_row_ui};
+use crate::edits::{Edit, Group, Rejection};
+use crate::model::{MAX_PROVIDERS, ParamPath, Rgb, Section};
+use crate::ui::widgets::{color32, fit_sliders, name_editor};
 use crate::units;
-
-/// Slider ranges on screen (in the slider's unit), shared by named providers and Others.
-const SHARE: RangeInclusive<f64> = 0.0..=100.0;
-const DRIFT: RangeInclusive<f64> = -3.0..=3.0;
-const MARGIN: RangeInclusive<f64> = -20.0..=80.0;
-const EV_SALES: RangeInclusive<f64> = 0.0..=30.0;
-
-/// A named provider's sliders, in order: input, label after the provider's name, unit, range.
-/// The labels (`AWS drift`) are also the sliders' accessible names.
-const PROVIDER_SLIDERS: [(ProviderParam, &str, Unit, RangeInclusive<f64>); 5] = [
-    (ProviderParam::Share, "share", Unit::Percent, SHARE),
-    (ProviderParam::Drift, "drift", Unit::PointsPerYear, DRIFT),
-    (ProviderParam::Margin, "margin", Unit::Percent, MARGIN),
-    (
-        ProviderParam::MarginDrift,
-        "margin drift",
-        Unit::PointsPerYear,
-        DRIFT,
-    ),
-    (ProviderParam::EvSales, "EV/sales", Unit::Times, EV_SALES),
-];
-
-/// The residual provider's sliders, as [`PROVIDER_SLIDERS`] (it has no share or drift).
-const OTHERS_SLIDERS: [(OthersParam, &str, Unit, RangeInclusive<f64>); 3] = [
-    (OthersParam::Margin, "margin", Unit::Percent, MARGIN),
-    (
-        OthersParam::MarginDrift,
-        "margin drift",
-        Unit::PointsPerYear,
-        DRIFT,
-    ),
-    (OthersParam::EvSales, "EV/sales", Unit::Times, EV_SALES),
-];
 
 /// Every named provider, the total of their shares, and the button that adds one.
 pub fn providers_ui(
     ui: &mut egui::Ui,
-    scenario: &Scenario,
+    rows: Rows<'_>,
     rejection: Option<&Rejection>,
     edits: &mut Vec<Edit>,
 ) {
+    let scenario = rows.scenario;
     for (i, provider) in scenario.providers.iter().enumerate() {
         let header = RichText::new(&provider.name)
             .color(color32(provider.color))
@@ -59,7 +25,7 @@ pub fn providers_ui(
             .id_salt(("provider", i))
             .default_open(true)
             .show(ui, |ui| {
-                provider_ui(ui, scenario, i, edits);
+                provider_ui(ui, rows, i, edits);
                 rejection_for(ui, rejection, Group::Provider(i));
             });
     }
@@ -90,16 +56,17 @@ pub fn providers_ui(
     rejection_for(ui, rejection, Group::Providers);
 }
 
-fn provider_ui(ui: &mut egui::Ui, scenario: &Scenario, i: usize, edits: &mut Vec<Edit>) {
+fn provider_ui(ui: &mut egui::Ui, rows: Rows<'_>, i: usize, edits: &mut Vec<Edit>) {
+    let scenario = rows.scenario;
     let Some(provider) = scenario.providers.get(i) else {
         return;
     };
     let name = provider.name.as_str();
     fit_sliders(ui, &format!("{name} margin drift"));
-    for (param, suffix, unit, range) in PROVIDER_SLIDERS {
-        let label = format!("{name} {suffix}");
-        let path = ParamPath::Provider(i, param);
-        param_slider(ui, scenario, path, &label, unit, range, edits);
+    for path in ParamPath::in_section(scenario, Section::Provider) {
+        if matches!(path, ParamPath::Provider(j, _) if j == i) {
+            slider_row_ui(ui, rows, path, edits);
+        }
     }
     ui.horizontal(|ui| {
         if let Some(color) = color_button(ui, provider.color, &format!("{name} color")) {
@@ -123,14 +90,13 @@ fn provider_ui(ui: &mut egui::Ui, scenario: &Scenario, i: usize, edits: &mut Vec
 }
 
 /// The residual provider: margin, margin drift, EV/sales, color and name.
-pub fn others_ui(ui: &mut egui::Ui, scenario: &Scenario, edits: &mut Vec<Edit>) {
+pub fn others_ui(ui: &mut egui::Ui, rows: Rows<'_>, edits: &mut Vec<Edit>) {
+    let scenario = rows.scenario;
     let name = scenario.others.name.as_str();
     ui.label(RichText::new("Its share is whatever the named providers leave.").weak());
     fit_sliders(ui, &format!("{name} margin drift"));
-    for (param, suffix, unit, range) in OTHERS_SLIDERS {
-        let label = format!("{name} {suffix}");
-        let path = ParamPath::Others(param);
-        param_slider(ui, scenario, path, &label, unit, range, edits);
+    for path in ParamPath::in_section(scenario, Section::Others) {
+        slider_row_ui(ui, rows, path, edits);
     }
     ui.horizontal(|ui| {
         if let Some(color) = color_button(ui, scenario.others.color, &format!("{name} color")) {

@@ -1,8 +1,8 @@
 //! Guided what-ifs: short tours that set inputs step by step (each step a list of validated
 //! `Edit`s) and say what to notice. Pure data built from the scenario's names; no egui.
 
+use crate::edits::{Edit, Placement};
 use crate::model::{ParamPath, ProviderParam, Scenario, WorkloadParam};
-use crate::ui::edits::{Edit, Placement};
 
 /// One step of a tour: what it does, the edits, and what to look at afterwards.
 #[derive(Clone, Debug, PartialEq)]
@@ -116,8 +116,8 @@ pub fn what_ifs(scenario: &Scenario) -> Vec<WhatIf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::edits::apply;
     use crate::scenario::{builtin_baseline, check};
-    use crate::ui::edits::apply;
 
     #[test]
     fn every_tour_of_the_baseline_stays_valid_step_by_step() {

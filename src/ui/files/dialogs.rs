@@ -1,11 +1,11 @@
 //! The file dialogs drawn in the window: "Save changes?", errors, a typed path, the recovery
-//! offer, and the "drop to open" overlay. Drawing only: answers become `FileAction`s.
+//! offer, and the "drop to open" overlay. Drawing only: answers become commands.
 
-use crate::ui::file_state::{FileAction, FileState, Then, UnsavedChoice};
-use crate::ui::picker::PickPurpose;
+use super::FileState;
+use crate::ui::command::{Command, CommandQueue, FileCommand, PickPurpose, Then, UnsavedChoice};
 
 /// Draws whichever file dialog is open (at most one at a time, most urgent first).
-pub fn dialogs_ui(ctx: &egui::Context, files: &mut FileState) {
+pub fn dialogs_ui(ctx: &egui::Context, files: &mut FileState, queue: &mut CommandQueue) {
     let mut actions = Vec::new();
     if files.hovering_files {
         drop_overlay_ui(ctx);
@@ -21,9 +21,9 @@ pub fn dialogs_ui(ctx: &egui::Context, files: &mut FileState) {
     } else if let Some(then) = &files.unsaved_prompt {
         unsaved_ui(ctx, then, &mut actions);
     } else if let Some(entry) = &mut files.path_entry {
-        path_entry_ui(ctx, entry.purpose, &mut entry.text, &mut actions);
+        path_entry_ui(ctx, &entry.purpose, &mut entry.text, &mut actions);
     }
-    files.actions.extend(actions);
+    queue.extend(actions);
 }
 
 fn modal(ctx: &egui::Context, id: &str, content: impl FnOnce(&mut egui::Ui)) -> bool {
@@ -35,21 +35,21 @@ fn modal(ctx: &egui::Context, id: &str, content: impl FnOnce(&mut egui::Ui)) -> 
         .should_close()
 }
 
-fn error_ui(ctx: &egui::Context, error: &str, actions: &mut Vec<FileAction>) {
+fn error_ui(ctx: &egui::Context, error: &str, actions: &mut Vec<Command>) {
     let closed = modal(ctx, "file-error", |ui| {
         ui.heading("Something went wrong");
         ui.label(error);
         ui.add_space(8.0);
         if ui.button("OK").clicked() {
-            actions.push(FileAction::DismissError);
+            actions.push(Command::File(FileCommand::DismissError));
         }
     });
     if closed {
-        actions.push(FileAction::DismissError);
+        actions.push(Command::File(FileCommand::DismissError));
     }
 }
 
-fn recovery_ui(ctx: &egui::Context, name: &str, origin: &str, actions: &mut Vec<FileAction>) {
+fn recovery_ui(ctx: &egui::Context, name: &str, origin: &str, actions: &mut Vec<Command>) {
     modal(ctx, "recovery-offer", |ui| {
         ui.heading("Restore unsaved work?");
         ui.label(format!(
@@ -59,16 +59,16 @@ fn recovery_ui(ctx: &egui::Context, name: &str, origin: &str, actions: &mut Vec<
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if ui.button("Restore").clicked() {
-                actions.push(FileAction::RestoreRecovery);
+                actions.push(Command::File(FileCommand::RestoreRecovery));
             }
             if ui.button("Discard").clicked() {
-                actions.push(FileAction::DiscardRecovery);
+                actions.push(Command::File(FileCommand::DiscardRecovery));
             }
         });
     });
 }
 
-fn unsaved_ui(ctx: &egui::Context, then: &Then, actions: &mut Vec<FileAction>) {
+fn unsaved_ui(ctx: &egui::Context, then: &Then, actions: &mut Vec<Command>) {
     let doing = match then {
         Then::New => "starting a new scenario",
         Then::Open | Then::OpenPath(_) => "opening another file",
@@ -88,25 +88,25 @@ fn unsaved_ui(ctx: &egui::Context, then: &Then, actions: &mut Vec<FileAction>) {
                 ("Cancel", UnsavedChoice::Cancel),
             ] {
                 if ui.button(label).clicked() {
-                    actions.push(FileAction::Unsaved(choice));
+                    actions.push(Command::File(FileCommand::Answer(choice)));
                 }
             }
         });
     });
     if closed {
-        actions.push(FileAction::Unsaved(UnsavedChoice::Cancel));
+        actions.push(Command::File(FileCommand::Answer(UnsavedChoice::Cancel)));
     }
 }
 
 fn path_entry_ui(
     ctx: &egui::Context,
-    purpose: PickPurpose,
+    purpose: &PickPurpose,
     text: &mut String,
-    actions: &mut Vec<FileAction>,
+    actions: &mut Vec<Command>,
 ) {
     let (title, ok) = match purpose {
         PickPurpose::Open => ("Open scenario", "Open"),
-        PickPurpose::SaveAs => ("Save scenario as", "Save"),
+        PickPurpose::SaveAs { .. } => ("Save scenario as", "Save"),
         PickPurpose::Export(kind) => (kind.title(), "Export"),
     };
     let closed = modal(ctx, "path-entry", |ui| {
@@ -127,15 +127,15 @@ fn path_entry_ui(
         ui.horizontal(|ui| {
             let ready = !text.trim().is_empty();
             if ui.add_enabled(ready, egui::Button::new(ok)).clicked() || (entered && ready) {
-                actions.push(FileAction::PathEntered);
+                actions.push(Command::File(FileCommand::PathEntered));
             }
             if ui.button("Cancel").clicked() {
-                actions.push(FileAction::PathCancelled);
+                actions.push(Command::File(FileCommand::PathCancelled));
             }
         });
     });
     if closed {
-        actions.push(FileAction::PathCancelled);
+        actions.push(Command::File(FileCommand::PathCancelled));
     }
 }
 

@@ -3,9 +3,11 @@
 
 use egui::{Color32, RichText};
 
+use super::tooltip;
+use crate::edits::{Edit, Placement};
+use crate::model::Unit;
 use crate::model::{ParamPath, Scenario, WorkloadParam};
-use crate::ui::edits::{Edit, Placement};
-use crate::ui::widgets::{Unit, color32, tooltip, unit_slider};
+use crate::ui::widgets::{color32, unit_slider};
 use crate::units;
 
 /// The editor for one placement of workload `w`.

@@ -5,9 +5,10 @@
 use egui::{Color32, Vec2};
 use egui_plot::{FilledArea, HLine, HoverPosition, Line, LineStyle, PlotPoints};
 
+use super::history as history_plot;
 use crate::model::Measure;
-use crate::ui::learn::history_plot;
-use crate::ui::plots::{Chart, ChartData, YUnit, with_legend, year_markers, year_plot};
+use crate::ui::command::Chart;
+use crate::ui::plot_kit::{ChartData, YUnit, with_legend, year_markers, year_plot};
 use crate::ui::widgets::color32;
 use crate::units;
 

@@ -11,7 +11,7 @@ use egui_plot::{
 
 use crate::history::{Confidence, History};
 use crate::model::Scenario;
-use crate::ui::plots::ChartData;
+use crate::ui::plot_kit::ChartData;
 use crate::ui::widgets::color32;
 use crate::units;
 

@@ -1,75 +1,12 @@
-//! The central panel: the four charts as tabs or as a 2×2 grid, and the plot settings they share
-//! (linked year axes, year grid, money and percent axes, base-year and summary-year markers).
+//! The plot settings every chart shares: what a chart reads, linked year axes, the year grid,
+//! money and percent axes, legends that leave room for the data, base- and summary-year markers.
 
+use crate::model::{Projection, Scenario};
 use egui::{Color32, Id};
 use egui_plot::{
     ColorConflictHandling, Corner, GridInput, GridMark, Legend, LineStyle, Plot, PlotUi, VLine,
     uniform_grid_spacer,
 };
-use serde::{Deserialize, Serialize};
-
-use crate::model::{Projection, Scenario};
-use crate::ui::charts;
-
-/// The four charts.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Chart {
-    #[default]
-    Share,
-    Revenue,
-    Placement,
-    Delta,
-    /// Monte Carlo fan chart and tornado (drawn with the app's `UncertaintyState`).
-    Uncertainty,
-}
-
-impl Chart {
-    pub const ALL: [Self; 5] = [
-        Self::Share,
-        Self::Revenue,
-        Self::Placement,
-        Self::Delta,
-        Self::Uncertainty,
-    ];
-    /// The charts of the 2×2 grid.
-    pub const GRID: [Self; 4] = [Self::Share, Self::Revenue, Self::Placement, Self::Delta];
-
-    /// Tab and title text.
-    pub fn title(self) -> &'static str {
-        match self {
-            Self::Share => "Market share",
-            Self::Revenue => "Revenue",
-            Self::Placement => "Workload placement",
-            Self::Delta => "Delta & value at stake",
-            Self::Uncertainty => "Uncertainty",
-        }
-    }
-
-    /// One sentence on what the chart shows.
-    pub fn description(self) -> &'static str {
-        match self {
-            Self::Share => "Each provider's share of the whole market, stacked to 100%.",
-            Self::Revenue => "Revenue by provider; dashed: the same market without any migration.",
-            Self::Placement => "Where each workload's spend goes, year by year.",
-            Self::Delta => {
-                "Revenue won or lost against the no-migration counterfactual, and that change times EV/sales."
-            }
-            Self::Uncertainty => {
-                "Monte Carlo bands (P5–P95, P25–P75, median; dashed: the single deterministic run) and the tornado of the inputs that drive them."
-            }
-        }
-    }
-}
-
-/// How the central area shows the charts.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum PlotLayout {
-    /// One chart at a time, chosen by tab.
-    #[default]
-    Tabs,
-    /// All four charts in a 2×2 grid.
-    Grid,
-}
 
 /// What every chart reads: the committed scenario, its projection, and the year marks.
 pub struct ChartData<'a> {
@@ -102,84 +39,6 @@ impl<'a> ChartData<'a> {
     }
 }
 
-/// The central area: chart selector and the charts; `uncertainty_ui` draws the Uncertainty tab.
-pub fn plots_ui(
-    ui: &mut egui::Ui,
-    data: &ChartData<'_>,
-    layout: &mut PlotLayout,
-    chart: &mut Chart,
-    uncertainty_ui: &mut dyn FnMut(&mut egui::Ui, &ChartData<'_>),
-) {
-    ui.horizontal_wrapped(|ui| {
-        ui.selectable_value(layout, PlotLayout::Tabs, "Tabs")
-            .on_hover_text("Show one chart at a time.");
-        ui.selectable_value(layout, PlotLayout::Grid, "Grid")
-            .on_hover_text("Show all four charts at once.");
-        ui.separator();
-        if *layout == PlotLayout::Tabs {
-            for c in Chart::ALL {
-                ui.selectable_value(chart, c, c.title())
-                    .on_hover_text(c.description());
-            }
-        } else {
-            ui.label(
-                egui::RichText::new("Hover for values · drag to pan · double-click to reset")
-                    .weak(),
-            );
-        }
-    });
-    ui.separator();
-    match *layout {
-        PlotLayout::Tabs => {
-            ui.label(egui::RichText::new(chart.description()).weak());
-            if *chart == Chart::Uncertainty {
-                uncertainty_ui(ui, data);
-            } else {
-                let size = ui.available_size();
-                remember_chart_rect(ui, egui::Rect::from_min_size(ui.cursor().min, size));
-                charts::chart_ui(ui, data, *chart, size);
-            }
-        }
-        PlotLayout::Grid => {
-            remember_chart_rect(ui, ui.available_rect_before_wrap());
-            grid_ui(ui, data);
-        }
-    }
-}
-
-/// Records where the chart is drawn (plot and axes), for "Export chart as PNG…".
-fn remember_chart_rect(ui: &egui::Ui, rect: egui::Rect) {
-    ui.ctx()
-        .data_mut(|d| d.insert_temp(crate::ui::views::chart_rect_id(), rect));
-}
-
-fn grid_ui(ui: &mut egui::Ui, data: &ChartData<'_>) {
-    let spacing = ui.spacing().item_spacing;
-    let total = ui.available_size();
-    let cell = egui::vec2((total.x - spacing.x) / 2.0, (total.y - spacing.y) / 2.0);
-    let origin = ui.cursor().min;
-    for (i, chart) in Chart::GRID.into_iter().enumerate() {
-        let col = (i % 2) as f32;
-        let row = (i / 2) as f32;
-        let min = origin + egui::vec2(col * (cell.x + spacing.x), row * (cell.y + spacing.y));
-        let rect = egui::Rect::from_min_size(min, cell);
-        ui.scope_builder(
-            egui::UiBuilder::new()
-                .max_rect(rect)
-                .id_salt(("grid-cell", i)),
-            |ui| {
-                ui.strong(chart.title()).on_hover_text(chart.description());
-                let size = ui.available_size();
-                charts::chart_ui(ui, data, chart, size);
-            },
-        );
-    }
-    ui.allocate_rect(
-        egui::Rect::from_min_size(origin, total),
-        egui::Sense::hover(),
-    );
-}
-
 /// Year steps for the x grid: whole years, at least `base_step_size` apart.
 fn year_steps(input: &GridInput) -> [f64; 3] {
     let smallest = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0]
@@ -191,7 +50,7 @@ fn year_steps(input: &GridInput) -> [f64; 3] {
 
 /// 1-2-5 steps for value axes, so even a short plot labels a few round values
 /// (`egui_plot`'s default powers of ten can leave a single label on a $0-1.6T axis).
-pub(crate) fn value_steps(input: &GridInput) -> [f64; 3] {
+pub fn value_steps(input: &GridInput) -> [f64; 3] {
     let base = input.base_step_size.abs().max(f64::MIN_POSITIVE);
     let decade = 10_f64.powf(base.log10().floor());
     let step = [1.0, 2.0, 5.0, 10.0]

@@ -1,35 +1,44 @@
 //! The inputs panel: every input of the scenario in collapsible groups (scenario, timeline,
-//! market, halo, providers, others, workloads). It reads the scenario and returns edits.
+//! market, providers, others, workloads, halo). It reads the scenario and returns edits; each
+//! slider's label, unit, range and tooltip come from the model's table of inputs.
 
-use crate::model::{MAX_HORIZON_YEARS, ParamPath, Scenario};
-use crate::ui::edits::{Edit, Group};
-use crate::ui::widgets::{Unit, fit_sliders, name_editor, param_slider, rejection_ui, unit_slider};
-use crate::ui::{providers, workloads};
+mod distribution;
+mod placement;
+mod providers;
+mod slider_row;
+mod workloads;
 
-/// The last edit that was refused, and why; shown inline in its group.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Rejection {
-    pub group: Group,
-    pub message: String,
-}
+pub use slider_row::{Rows, file_value, focused_input, tooltip};
+
+use crate::edits::{Edit, Group, Rejection};
+use crate::model::Unit;
+use crate::model::{MAX_HORIZON_YEARS, ParamPath, Section};
+use crate::scenario::BASE_YEAR_RANGE;
+use crate::ui::widgets::{fit_sliders, name_editor, rejection_ui, unit_slider};
+use slider_row::slider_row_ui;
 
 /// Shows the rejection message if it belongs to `group`.
-pub fn rejection_for(ui: &mut egui::Ui, rejection: Option<&Rejection>, group: Group) {
+fn rejection_for(ui: &mut egui::Ui, rejection: Option<&Rejection>, group: Group) {
     if let Some(r) = rejection.filter(|r| r.group == group) {
         rejection_ui(ui, &r.message);
     }
 }
 
-/// Years a base year may take (MODEL.md).
-const BASE_YEAR_RANGE: std::ops::RangeInclusive<i32> = 1990..=2100;
+/// The slider rows of every input in `section` that has a value.
+fn section_ui(ui: &mut egui::Ui, rows: Rows<'_>, section: Section, edits: &mut Vec<Edit>) {
+    for path in ParamPath::in_section(rows.scenario, section) {
+        slider_row_ui(ui, rows, path, edits);
+    }
+}
 
 /// The whole inputs panel's contents (the caller provides the panel and its scroll area).
 pub fn inputs_ui(
     ui: &mut egui::Ui,
-    scenario: &Scenario,
+    rows: Rows<'_>,
     rejection: Option<&Rejection>,
     edits: &mut Vec<Edit>,
 ) {
+    let scenario = rows.scenario;
     egui::CollapsingHeader::new("Scenario")
         .default_open(true)
         .show(ui, |ui| {
@@ -41,88 +50,70 @@ pub fn inputs_ui(
             }
             rejection_for(ui, rejection, Group::Scenario);
         });
-
     egui::CollapsingHeader::new("Timeline")
         .default_open(true)
         .show(ui, |ui| {
             fit_sliders(ui, "Market growth start");
-            timeline_ui(ui, scenario, edits);
+            timeline_ui(ui, rows, edits);
             rejection_for(ui, rejection, Group::Timeline);
         });
-
-    egui::CollapsingHeader::new("Market")
-        .default_open(true)
-        .show(ui, |ui| {
-            fit_sliders(ui, "Market growth start");
-            param_slider(
-                ui,
-                scenario,
-                ParamPath::MarketSize,
-                "Market size",
-                Unit::UsdBn,
-                10.0..=10_000.0,
-                edits,
-            );
-            param_slider(
-                ui,
-                scenario,
-                ParamPath::MarketGrowthStart,
-                "Market growth start",
-                Unit::Percent,
-                -20.0..=60.0,
-                edits,
-            );
-            param_slider(
-                ui,
-                scenario,
-                ParamPath::MarketGrowthEnd,
-                "Market growth end",
-                Unit::Percent,
-                -20.0..=60.0,
-                edits,
-            );
-            rejection_for(ui, rejection, Group::Market);
-        });
-
+    section_group_ui(
+        ui,
+        "Market",
+        rows,
+        (Section::Market, Group::Market),
+        rejection,
+        edits,
+    );
     egui::CollapsingHeader::new("Providers")
         .default_open(true)
         .show(ui, |ui| {
-            providers::providers_ui(ui, scenario, rejection, edits);
+            providers::providers_ui(ui, rows, rejection, edits);
         });
-
     egui::CollapsingHeader::new(format!("{} (the rest)", scenario.others.name))
         .id_salt("others-group")
         .default_open(false)
         .show(ui, |ui| {
-            providers::others_ui(ui, scenario, edits);
+            providers::others_ui(ui, rows, edits);
             rejection_for(ui, rejection, Group::Others);
         });
-
     egui::CollapsingHeader::new("Workloads")
         .default_open(true)
         .show(ui, |ui| {
-            workloads::workloads_ui(ui, scenario, rejection, edits);
+            workloads::workloads_ui(ui, rows, rejection, edits);
         });
+    section_group_ui(
+        ui,
+        "Halo",
+        rows,
+        (Section::Halo, Group::Halo),
+        rejection,
+        edits,
+    );
+}
 
-    egui::CollapsingHeader::new("Halo")
+/// A group holding every input of a scenario-wide section, one slider row each.
+fn section_group_ui(
+    ui: &mut egui::Ui,
+    title: &str,
+    rows: Rows<'_>,
+    (section, group): (Section, Group),
+    rejection: Option<&Rejection>,
+    edits: &mut Vec<Edit>,
+) {
+    egui::CollapsingHeader::new(title)
         .default_open(true)
         .show(ui, |ui| {
             fit_sliders(ui, "Market growth start");
-            param_slider(
-                ui,
-                scenario,
-                ParamPath::Halo,
-                "Halo",
-                Unit::Times,
-                0.0..=3.0,
-                edits,
-            );
-            rejection_for(ui, rejection, Group::Halo);
+            section_ui(ui, rows, section, edits);
+            rejection_for(ui, rejection, group);
         });
 }
 
-fn timeline_ui(ui: &mut egui::Ui, scenario: &Scenario, edits: &mut Vec<Edit>) {
+fn timeline_ui(ui: &mut egui::Ui, rows: Rows<'_>, edits: &mut Vec<Edit>) {
+    let scenario = rows.scenario;
     let hover = "First year of the projection: calibrated to reported figures, before any migration.\nSource: the scenario file";
+    let (first, last) = BASE_YEAR_RANGE;
     if let Some(year) = unit_slider(
         ui,
         f64::from(scenario.base_year),
@@ -131,8 +122,7 @@ fn timeline_ui(ui: &mut egui::Ui, scenario: &Scenario, edits: &mut Vec<Edit>) {
         2015.0..=2035.0,
         hover,
     ) {
-        let year = (year as i32).clamp(*BASE_YEAR_RANGE.start(), *BASE_YEAR_RANGE.end());
-        edits.push(Edit::BaseYear(year));
+        edits.push(Edit::BaseYear((year as i32).clamp(first, last)));
     }
     let hover = "Number of years projected after the base year.\nSource: the scenario file";
     let max = f64::from(MAX_HORIZON_YEARS);

@@ -1,41 +1,22 @@
 //! The workloads group of the inputs panel: one section per workload (spend, growth, margin,
 //! placements, migration) and adding or removing workloads.
 
-use std::ops::RangeInclusive;
-
 use egui::RichText;
 
-use crate::model::{Curve, MAX_WORKLOADS, ParamPath, Scenario, WorkloadParam};
-use crate::ui::edits::{Edit, Group, Placement};
-use crate::ui::inputs::{Rejection, rejection_for};
-use crate::ui::placement::placement_ui;
-use crate::ui::widgets::{Unit, fit_sliders, name_editor, param_slider};
-
-/// A workload's spend sliders, in order: input, label after the workload's name, unit, range on
-/// screen. The labels (`OpenAI spend`) are also the sliders' accessible names.
-const SPEND_SLIDERS: [(WorkloadParam, &str, Unit, RangeInclusive<f64>); 3] = [
-    (WorkloadParam::Spend, "spend", Unit::UsdBn, 0.1..=1000.0),
-    (
-        WorkloadParam::GrowthStart,
-        "growth start",
-        Unit::Percent,
-        -20.0..=200.0,
-    ),
-    (
-        WorkloadParam::GrowthEnd,
-        "growth end",
-        Unit::Percent,
-        -20.0..=200.0,
-    ),
-];
+use super::placement::placement_ui;
+use super::{Rows, rejection_for, slider_row_ui};
+use crate::edits::{Edit, Group, Placement, Rejection};
+use crate::model::{Curve, MAX_WORKLOADS, ParamPath, Scenario, Section};
+use crate::ui::widgets::{fit_sliders, name_editor};
 
 /// Every workload, and the button that adds one.
 pub fn workloads_ui(
     ui: &mut egui::Ui,
-    scenario: &Scenario,
+    rows: Rows<'_>,
     rejection: Option<&Rejection>,
     edits: &mut Vec<Edit>,
 ) {
+    let scenario = rows.scenario;
     if scenario.workloads.is_empty() {
         ui.label(RichText::new("No workloads: the market moves only by drift.").weak());
     }
@@ -44,7 +25,7 @@ pub fn workloads_ui(
             .id_salt(("workload", w))
             .default_open(true)
             .show(ui, |ui| {
-                workload_ui(ui, scenario, w, edits);
+                workload_ui(ui, rows, w, edits);
                 rejection_for(ui, rejection, Group::Workload(w));
             });
     }
@@ -65,7 +46,23 @@ pub fn workloads_ui(
     rejection_for(ui, rejection, Group::Workloads);
 }
 
-fn workload_ui(ui: &mut egui::Ui, scenario: &Scenario, w: usize, edits: &mut Vec<Edit>) {
+/// The slider rows of workload `w`'s inputs in `section`.
+fn workload_section_ui(
+    ui: &mut egui::Ui,
+    rows: Rows<'_>,
+    w: usize,
+    section: Section,
+    edits: &mut Vec<Edit>,
+) {
+    for path in ParamPath::in_section(rows.scenario, section) {
+        if matches!(path, ParamPath::Workload(j, _) if j == w) {
+            slider_row_ui(ui, rows, path, edits);
+        }
+    }
+}
+
+fn workload_ui(ui: &mut egui::Ui, rows: Rows<'_>, w: usize, edits: &mut Vec<Edit>) {
+    let scenario = rows.scenario;
     let Some(workload) = scenario.workloads.get(w) else {
         return;
     };
@@ -83,15 +80,11 @@ fn workload_ui(ui: &mut egui::Ui, scenario: &Scenario, w: usize, edits: &mut Vec
         .max_by_key(|l| l.chars().count())
         .map_or("", String::as_str);
     fit_sliders(ui, longest);
-    let path = |param| ParamPath::Workload(w, param);
     if let Some(new_name) = name_editor(ui, ("workload-name", w), "Name", name) {
         edits.push(Edit::RenameWorkload(w, new_name));
     }
-    for (param, suffix, unit, range) in SPEND_SLIDERS {
-        let label = format!("{name} {suffix}");
-        param_slider(ui, scenario, path(param), &label, unit, range, edits);
-    }
-    margin_ui(ui, scenario, w, edits);
+    workload_section_ui(ui, rows, w, Section::WorkloadSpend, edits);
+    margin_ui(ui, rows, w, edits);
 
     ui.add_space(4.0);
     ui.label(RichText::new("Base placement").strong());
@@ -102,35 +95,7 @@ fn workload_ui(ui: &mut egui::Ui, scenario: &Scenario, w: usize, edits: &mut Vec
 
     ui.add_space(4.0);
     ui.label(RichText::new("Migration").strong());
-    param_slider(
-        ui,
-        scenario,
-        path(WorkloadParam::Extent),
-        &format!("{name} extent"),
-        Unit::Percent,
-        0.0..=100.0,
-        edits,
-    );
-    let first = f64::from(scenario.base_year);
-    let last = first + f64::from(scenario.horizon_years);
-    param_slider(
-        ui,
-        scenario,
-        path(WorkloadParam::StartYear),
-        &format!("{name} migration start"),
-        Unit::Year,
-        first..=last,
-        edits,
-    );
-    param_slider(
-        ui,
-        scenario,
-        path(WorkloadParam::DurationYears),
-        &format!("{name} duration"),
-        Unit::Years,
-        0.0..=15.0,
-        edits,
-    );
+    workload_section_ui(ui, rows, w, Section::Migration, edits);
     curve_ui(ui, scenario, w, edits);
 
     let remove = ui
@@ -142,7 +107,8 @@ fn workload_ui(ui: &mut egui::Ui, scenario: &Scenario, w: usize, edits: &mut Vec
 }
 
 /// The optional margin: a checkbox that sets or unsets it, and its slider when set.
-fn margin_ui(ui: &mut egui::Ui, scenario: &Scenario, w: usize, edits: &mut Vec<Edit>) {
+fn margin_ui(ui: &mut egui::Ui, rows: Rows<'_>, w: usize, edits: &mut Vec<Edit>) {
+    let scenario = rows.scenario;
     let Some(workload) = scenario.workloads.get(w) else {
         return;
     };
@@ -156,16 +122,7 @@ fn margin_ui(ui: &mut egui::Ui, scenario: &Scenario, w: usize, edits: &mut Vec<E
         edits.push(Edit::WorkloadMargin(w, margin));
     }
     if workload.margin.is_some() {
-        let path = ParamPath::Workload(w, WorkloadParam::Margin);
-        param_slider(
-            ui,
-            scenario,
-            path,
-            &format!("{name} margin"),
-            Unit::Percent,
-            -20.0..=80.0,
-            edits,
-        );
+        workload_section_ui(ui, rows, w, Section::WorkloadMargin, edits);
     }
 }
 

@@ -22,6 +22,13 @@ pub enum Group {
     Workload(usize),
 }
 
+/// The last edit that was refused, and why; shown inline in its group.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rejection {
+    pub group: Group,
+    pub message: String,
+}
+
 /// Which of a workload's two placements.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Placement {
@@ -49,6 +56,12 @@ pub enum Edit {
         which: Placement,
         provider: usize,
         fraction: f64,
+    },
+    /// Sets a whole placement at once (a tour's Back restores one this way).
+    SetPlacement {
+        workload: usize,
+        which: Placement,
+        fractions: Vec<f64>,
     },
     Curve(usize, Curve),
     ProviderColor(usize, Rgb),
@@ -79,6 +92,7 @@ impl Edit {
             },
             Self::WorkloadMargin(w, _)
             | Self::PlacementShare { workload: w, .. }
+            | Self::SetPlacement { workload: w, .. }
             | Self::Curve(w, _)
             | Self::RenameWorkload(w, _)
             | Self::RemoveWorkload(w) => Group::Workload(*w),
@@ -88,6 +102,34 @@ impl Edit {
             Self::OthersColor(_) | Self::RenameOthers(_) => Group::Others,
             Self::AddProvider => Group::Providers,
             Self::AddWorkload => Group::Workloads,
+        }
+    }
+}
+
+impl Edit {
+    /// The edit that puts back what this one changes, as it was in `before` (for inputs and
+    /// placements; `None` for structural edits).
+    pub fn undoing(&self, before: &Scenario) -> Option<Self> {
+        match self {
+            Self::Value(path, _) => Some(Self::Value(*path, path.get(before)?)),
+            Self::PlacementShare {
+                workload, which, ..
+            }
+            | Self::SetPlacement {
+                workload, which, ..
+            } => {
+                let w = before.workloads.get(*workload)?;
+                let fractions = match which {
+                    Placement::Base => w.placement_base.clone(),
+                    Placement::Target => w.placement_target.clone(),
+                };
+                Some(Self::SetPlacement {
+                    workload: *workload,
+                    which: *which,
+                    fractions,
+                })
+            }
+            _ => None,
         }
     }
 }
@@ -136,6 +178,21 @@ pub fn apply(scenario: &Scenario, edit: &Edit) -> Scenario {
                     Placement::Target => &mut w.placement_target,
                 };
                 set_share_keeping_sum(placement, *provider, *fraction);
+            }
+        }
+        Edit::SetPlacement {
+            workload,
+            which,
+            fractions,
+        } => {
+            if let Some(w) = s.workloads.get_mut(*workload) {
+                let placement = match which {
+                    Placement::Base => &mut w.placement_base,
+                    Placement::Target => &mut w.placement_target,
+                };
+                if placement.len() == fractions.len() {
+                    placement.clone_from(fractions);
+                }
             }
         }
         Edit::Curve(w, curve) => {

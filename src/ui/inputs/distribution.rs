@@ -3,9 +3,9 @@
 
 use egui::{Id, RichText};
 
+use crate::edits::Edit;
+use crate::model::Unit;
 use crate::model::{Distribution, ParamPath, Scenario};
-use crate::ui::edits::Edit;
-use crate::ui::widgets::Unit;
 
 fn open_id(path: ParamPath) -> Id {
     Id::unique(("distribution-editor-open", path))

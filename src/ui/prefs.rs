@@ -1,0 +1,36 @@
+//! The view preferences kept between runs through eframe's storage (never the scenario itself).
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::ui::command::{Chart, PlotLayout, ThemeChoice};
+
+/// View preferences kept between runs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    pub theme: ThemeChoice,
+    pub layout: PlotLayout,
+    pub chart: Chart,
+    pub show_inputs: bool,
+    pub show_summary: bool,
+    /// Draw the observed history (2017–2025) before the projection.
+    pub show_history: bool,
+    /// Most recent first, at most 10; missing files are pruned on start.
+    pub recent_files: Vec<PathBuf>,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Self {
+            theme: ThemeChoice::Dark,
+            layout: PlotLayout::Tabs,
+            chart: Chart::Share,
+            show_inputs: true,
+            show_summary: true,
+            show_history: true,
+            recent_files: Vec::new(),
+        }
+    }
+}
