@@ -172,11 +172,7 @@ pub fn apply(scenario: &Scenario, edit: &Edit) -> Scenario {
             provider,
             fraction,
         } => {
-            if let Some(w) = s.workloads.get_mut(*workload) {
-                let placement = match which {
-                    Placement::Base => &mut w.placement_base,
-                    Placement::Target => &mut w.placement_target,
-                };
+            if let Some(placement) = placement_mut(&mut s, *workload, *which) {
                 set_share_keeping_sum(placement, *provider, *fraction);
             }
         }
@@ -185,14 +181,10 @@ pub fn apply(scenario: &Scenario, edit: &Edit) -> Scenario {
             which,
             fractions,
         } => {
-            if let Some(w) = s.workloads.get_mut(*workload) {
-                let placement = match which {
-                    Placement::Base => &mut w.placement_base,
-                    Placement::Target => &mut w.placement_target,
-                };
-                if placement.len() == fractions.len() {
-                    placement.clone_from(fractions);
-                }
+            if let Some(placement) = placement_mut(&mut s, *workload, *which)
+                && placement.len() == fractions.len()
+            {
+                placement.clone_from(fractions);
             }
         }
         Edit::Curve(w, curve) => {
@@ -223,6 +215,15 @@ pub fn apply(scenario: &Scenario, edit: &Edit) -> Scenario {
         Edit::RemoveWorkload(w) => remove_workload(&mut s, *w),
     }
     s
+}
+
+/// One placement of workload `w`, if there is such a workload.
+fn placement_mut(s: &mut Scenario, w: usize, which: Placement) -> Option<&mut Vec<f64>> {
+    let workload = s.workloads.get_mut(w)?;
+    Some(match which {
+        Placement::Base => &mut workload.placement_base,
+        Placement::Target => &mut workload.placement_target,
+    })
 }
 
 /// Replaces the distribution of `path` in place (so the draw order, and with it every other

@@ -159,7 +159,7 @@ fn resolve(scenario: &Scenario, selector: &OutputSelector) -> Result<(usize, Mea
         ))
     })?;
     let measure = Measure::from_key(&selector.measure).ok_or_else(|| {
-        let keys: Vec<&str> = Measure::ALL.iter().map(|m| m.key()).collect();
+        let keys = Measure::keys(&Measure::ALL);
         CliError(format!(
             "--measure: \"{}\" is not a measure (one of: {})",
             selector.measure,

@@ -30,12 +30,7 @@ pub struct KpiRow {
 }
 
 /// The measures the comparison reports per provider.
-pub const COMPARED_MEASURES: [Measure; 4] = [
-    Measure::Share,
-    Measure::Revenue,
-    Measure::RevenueDelta,
-    Measure::ValueAtStake,
-];
+pub const COMPARED_MEASURES: [Measure; 4] = Measure::COMPARED;
 
 /// Every input of a scenario as `(path, value)`, in file order.
 pub fn flatten_inputs(s: &Scenario) -> Vec<(String, InputValue)> {

@@ -3,6 +3,7 @@
 pub mod compare;
 mod curves;
 mod inputs;
+mod measure;
 mod params;
 mod projection;
 pub mod uncertainty;
@@ -12,6 +13,7 @@ pub use inputs::{
     Curve, Distribution, MAX_HORIZON_YEARS, MAX_PROVIDERS, MAX_WORKLOADS, Market, Migration,
     MonteCarlo, Others, Provider, Rgb, Scenario, Workload,
 };
+pub use measure::MeasureInfo;
 pub use params::{
     DRIFT_RANGE, DURATION_RANGE, EV_SALES_RANGE, GROWTH_RANGE, HALO_RANGE, LATEST_START_YEAR,
     MARGIN_RANGE, MONEY_RANGE, OthersParam, PARAMS, ParamInfo, ParamKind, ParamPath, PathError,

@@ -2,75 +2,7 @@
 
 use super::curves::{faded_rate, ramp};
 use super::inputs::Scenario;
-
-/// A per-provider output of the model.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Measure {
-    Share,
-    Revenue,
-    WorkloadRevenue,
-    OperatingIncome,
-    CounterfactualRevenue,
-    RevenueDelta,
-    ValueAtStake,
-}
-
-impl Measure {
-    pub const ALL: [Self; 7] = [
-        Self::Share,
-        Self::Revenue,
-        Self::WorkloadRevenue,
-        Self::OperatingIncome,
-        Self::CounterfactualRevenue,
-        Self::RevenueDelta,
-        Self::ValueAtStake,
-    ];
-
-    /// The five measures that Monte Carlo and sensitivity summarise.
-    pub const UNCERTAIN: [Self; 5] = [
-        Self::Share,
-        Self::Revenue,
-        Self::OperatingIncome,
-        Self::RevenueDelta,
-        Self::ValueAtStake,
-    ];
-
-    /// Name used in files, CSV and on the command line.
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Share => "share",
-            Self::Revenue => "revenue",
-            Self::WorkloadRevenue => "workload_revenue",
-            Self::OperatingIncome => "operating_income",
-            Self::CounterfactualRevenue => "counterfactual_revenue",
-            Self::RevenueDelta => "revenue_delta",
-            Self::ValueAtStake => "value_at_stake",
-        }
-    }
-
-    /// Name for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Share => "Market share",
-            Self::Revenue => "Revenue",
-            Self::WorkloadRevenue => "Workload revenue",
-            Self::OperatingIncome => "Operating income",
-            Self::CounterfactualRevenue => "Revenue without migration",
-            Self::RevenueDelta => "Revenue delta",
-            Self::ValueAtStake => "Value at stake",
-        }
-    }
-
-    /// Whether the measure is a fraction (shown as %) rather than money ($B).
-    pub fn is_fraction(self) -> bool {
-        self == Self::Share
-    }
-
-    /// Parses a `key()`.
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|m| m.key() == key)
-    }
-}
+pub use super::measure::Measure;
 
 /// Every output of one model run. Per-provider series are indexed `[t * providers + p]`,
 /// with Others last (`p = providers - 1`).

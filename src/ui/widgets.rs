@@ -19,20 +19,9 @@ pub fn fit_sliders(ui: &mut egui::Ui, longest_label: &str) {
         (ui.available_width() - label_width - value_width - gaps).clamp(60.0, 300.0);
 }
 
-/// A slider in `unit` over a model value; returns the new model value when changed.
+/// A slider in `unit` over a model value: the new model value when changed, and the slider's
+/// response (focus, hover, context menu).
 pub fn unit_slider(
-    ui: &mut egui::Ui,
-    model_value: f64,
-    label: &str,
-    unit: Unit,
-    range: std::ops::RangeInclusive<f64>,
-    hover: &str,
-) -> Option<f64> {
-    unit_slider_response(ui, model_value, label, unit, range, hover).0
-}
-
-/// [`unit_slider`], also returning the slider's response (focus, hover, context menu).
-pub fn unit_slider_response(
     ui: &mut egui::Ui,
     model_value: f64,
     label: &str,

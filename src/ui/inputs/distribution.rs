@@ -155,30 +155,21 @@ pub fn distribution_editor_ui(
                 None => {
                     ui.label(RichText::new("Certain: pick a distribution to vary it").weak());
                 }
-                Some(Distribution::Triangular { low, high }) => {
+                Some(
+                    dist @ (Distribution::Triangular { low, high }
+                    | Distribution::Uniform { low, high }),
+                ) => {
                     let low_new = bound_ui(ui, "low", low, unit);
                     let high_new = bound_ui(ui, "high", high, unit);
                     if low_new.is_some() || high_new.is_some() {
-                        edits.push(Edit::Distribution(
-                            path,
-                            Some(Distribution::Triangular {
-                                low: low_new.unwrap_or(low),
-                                high: high_new.unwrap_or(high),
-                            }),
-                        ));
-                    }
-                }
-                Some(Distribution::Uniform { low, high }) => {
-                    let low_new = bound_ui(ui, "low", low, unit);
-                    let high_new = bound_ui(ui, "high", high, unit);
-                    if low_new.is_some() || high_new.is_some() {
-                        edits.push(Edit::Distribution(
-                            path,
-                            Some(Distribution::Uniform {
-                                low: low_new.unwrap_or(low),
-                                high: high_new.unwrap_or(high),
-                            }),
-                        ));
+                        let (low, high) = (low_new.unwrap_or(low), high_new.unwrap_or(high));
+                        let changed = match dist {
+                            Distribution::Triangular { .. } => {
+                                Distribution::Triangular { low, high }
+                            }
+                            _ => Distribution::Uniform { low, high },
+                        };
+                        edits.push(Edit::Distribution(path, Some(changed)));
                     }
                 }
                 Some(Distribution::Normal { sd }) => {

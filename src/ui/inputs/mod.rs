@@ -121,7 +121,9 @@ fn timeline_ui(ui: &mut egui::Ui, rows: Rows<'_>, edits: &mut Vec<Edit>) {
         Unit::Year,
         2015.0..=2035.0,
         hover,
-    ) {
+    )
+    .0
+    {
         edits.push(Edit::BaseYear((year as i32).clamp(first, last)));
     }
     let hover = "Number of years projected after the base year.\nSource: the scenario file";
@@ -133,7 +135,9 @@ fn timeline_ui(ui: &mut egui::Ui, rows: Rows<'_>, edits: &mut Vec<Edit>) {
         Unit::WholeYears,
         1.0..=max,
         hover,
-    ) {
+    )
+    .0
+    {
         edits.push(Edit::HorizonYears(years.round().clamp(1.0, max) as u32));
     }
     ui.label(

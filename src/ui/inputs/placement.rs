@@ -38,7 +38,7 @@ pub fn placement_ui(
     for (p, &fraction) in fractions.iter().enumerate() {
         let label = format!("{} {word} {}", workload.name, scenario.provider_name(p));
         if let Some(new_fraction) =
-            unit_slider(ui, fraction, &label, Unit::Percent, 0.0..=100.0, &hover)
+            unit_slider(ui, fraction, &label, Unit::Percent, 0.0..=100.0, &hover).0
         {
             edits.push(Edit::PlacementShare {
                 workload: w,

@@ -8,7 +8,7 @@ use super::distribution::{distribution_editor_ui, distribution_toggle_ui};
 use crate::edits::Edit;
 use crate::insight::sources::is_assumption;
 use crate::model::{Distribution, ParamPath, Scenario};
-use crate::ui::widgets::unit_slider_response;
+use crate::ui::widgets::unit_slider;
 
 /// Width the badge and the reset button take beside a slider.
 const BESIDE_SLIDER_WIDTH: f32 = 44.0;
@@ -88,8 +88,7 @@ pub fn slider_row_ui(ui: &mut egui::Ui, rows: Rows<'_>, path: ParamPath, edits: 
             let toggle = if uncertain { TOGGLE_WIDTH } else { 0.0 };
             let width = ui.spacing().slider_width - toggle - BESIDE_SLIDER_WIDTH;
             ui.spacing_mut().slider_width = width.max(40.0);
-            let (new_value, response) =
-                unit_slider_response(ui, model_value, &label, unit, range, &hover);
+            let (new_value, response) = unit_slider(ui, model_value, &label, unit, range, &hover);
             if let Some(new_value) = new_value {
                 edits.push(Edit::Value(path, new_value));
             }

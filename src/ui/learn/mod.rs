@@ -1,6 +1,6 @@
-//! Help that teaches: the observed history on the charts, sources and assumptions, the "About this
-//! input" inspector, "How the model works" with live worked examples, a glossary, guided what-ifs,
-//! and resetting inputs to their file values.
+//! Help that teaches: the observed history on the charts, the Sources window, the "About this
+//! input" inspector, "How the model works" with live worked examples and a glossary, and guided
+//! what-ifs.
 
 mod how;
 mod inspector;
