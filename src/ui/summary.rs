@@ -57,6 +57,24 @@ const COLUMNS: [(&str, &str); 5] = [
 ];
 
 /// The summary panel's contents.
+/// The summary panel at the bottom.
+pub fn panel_ui(
+    ui: &mut egui::Ui,
+    scenario: &Scenario,
+    projection: &Projection,
+    events: &[Event],
+    summary_year: &mut i32,
+) {
+    egui::Panel::bottom("summary-panel")
+        .resizable(true)
+        .default_size(250.0)
+        .size_range(120.0..=600.0)
+        .show(ui, |ui| {
+            ui.add_space(4.0);
+            summary_ui(ui, scenario, projection, events, summary_year);
+        });
+}
+
 pub fn summary_ui(
     ui: &mut egui::Ui,
     scenario: &Scenario,
