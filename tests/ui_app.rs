@@ -195,10 +195,10 @@ fn the_events_list_names_a_crossover_the_scenario_contains() {
     let projection = project(&scenario);
     let t = (1..projection.years)
         .find(|&t| {
-            projection.value(Measure::Revenue, t - 1, google)
-                < projection.value(Measure::Revenue, t - 1, aws)
-                && projection.value(Measure::Revenue, t, google)
-                    > projection.value(Measure::Revenue, t, aws)
+            projection.value(Measure::Revenue, t - 1, google).unwrap()
+                < projection.value(Measure::Revenue, t - 1, aws).unwrap()
+                && projection.value(Measure::Revenue, t, google).unwrap()
+                    > projection.value(Measure::Revenue, t, aws).unwrap()
         })
         .expect("Google Cloud passes AWS in this scenario");
     let expected = format!(

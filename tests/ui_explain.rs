@@ -71,7 +71,7 @@ fn the_worked_example_equals_the_projection() {
     let year = 2030;
     let t = app.projection().year_index(year).unwrap();
     let example = revenue_example(app.scenario(), app.projection(), 0, t).unwrap();
-    let revenue = app.projection().value(Measure::Revenue, t, 0);
+    let revenue = app.projection().value(Measure::Revenue, t, 0).unwrap();
     assert!((example.sum_of_terms() - revenue).abs() < 1e-9 * revenue);
     let sentence = format!("Now: {}", example.sentence());
     assert!(sentence.contains("AWS 2030 revenue = "), "{sentence}");

@@ -19,4 +19,6 @@ pub use params::{
     MARGIN_RANGE, MONEY_RANGE, OthersParam, PARAMS, ParamInfo, ParamKind, ParamPath, PathError,
     ProviderParam, Section, UNIT_RANGE, Unit, ValidRange, WorkloadParam,
 };
-pub use projection::{Measure, Projection, calibrated_rest_shares, project, project_into};
+pub use projection::{
+    Measure, Projection, ProviderYear, calibrated_rest_shares, project, project_into,
+};
