@@ -4,15 +4,28 @@
 //! model may see it.
 
 use super::error::ValidationError;
+use super::names;
 use crate::model::{
     DRIFT_RANGE, DURATION_RANGE, Distribution, EV_SALES_RANGE, GROWTH_RANGE, HALO_RANGE,
     LATEST_START_YEAR, MARGIN_RANGE, MAX_HORIZON_YEARS, MAX_PROVIDERS, MAX_WORKLOADS, MONEY_RANGE,
     Scenario, UNIT_RANGE, ValidRange, calibrated_rest_shares,
 };
-use crate::units::{percent, usd_bn};
+use crate::units::{percent, percent_raise, readable_number, usd_bn};
 
-/// How far a placement's sum may be from 1 and still be normalised on load.
+/// How far a placement's sum may be from 1 and still be normalised on load (inclusive).
 pub const PLACEMENT_SUM_TOLERANCE: f64 = 0.005;
+/// Slack for binary rounding when comparing with the tolerance: `1 - 0.995` is
+/// `0.0050000000000000044` in `f64`, and a sum written as 0.995 must count as within 0.005.
+const ROUNDING_SLACK: f64 = 1e-12;
+
+/// Whether a placement summing to `sum` is close enough to 1 to be scaled (0.995..=1.005).
+pub fn placement_sum_acceptable(sum: f64) -> bool {
+    (sum - 1.0).abs() <= PLACEMENT_SUM_TOLERANCE + ROUNDING_SLACK
+}
+/// Smallest market size, $B ($1,000). Any valid market at least this large stays a normal,
+/// finite `f64` through 50 years of the steepest decline (-90% a year: a factor 1e-50), so every
+/// share and ratio of the model is finite; far smaller ones underflow to 0 and give 0/0.
+pub const MIN_MARKET_SIZE_USD_BN: f64 = 1e-6;
 /// Earliest and latest base year.
 pub const BASE_YEAR_RANGE: (i32, i32) = (1990, 2100);
 /// Fewest and most Monte Carlo samples.
@@ -28,7 +41,10 @@ pub fn normalise_placements(scenario: &mut Scenario) {
         for placement in [&mut workload.placement_base, &mut workload.placement_target] {
             let sum: f64 = placement.iter().sum();
             let off = (sum - 1.0).abs();
-            if off > 1e-12 && off <= PLACEMENT_SUM_TOLERANCE {
+            // Sums a rounding away from 1 are left alone (their results stay bit-identical),
+            // unless an entry is past 1: the rule "each entry 0..=1 after scaling" must then hold.
+            let entry_over_one = placement.iter().any(|f| *f > 1.0);
+            if (off > ROUNDING_SLACK || entry_over_one) && placement_sum_acceptable(sum) {
                 for fraction in placement.iter_mut() {
                     *fraction /= sum;
                 }
@@ -50,14 +66,15 @@ pub fn check(scenario: &Scenario) -> Result<(), ValidationError> {
 
 fn check_header(s: &Scenario) -> Result<(), ValidationError> {
     let chars = s.name.chars().count();
-    if s.name.trim().is_empty()
+    if s.name.chars().all(names::is_invisible)
         || chars > MAX_SCENARIO_NAME_CHARS
-        || s.name.chars().any(char::is_control)
+        || s.name.chars().any(names::is_forbidden)
     {
         return Err(ValidationError::new(
             "name",
             format!(
-                "must be 1 to {MAX_SCENARIO_NAME_CHARS} characters, without control characters"
+                "must be 1 to {MAX_SCENARIO_NAME_CHARS} characters, not all invisible, without \
+                 control characters, line or paragraph separators or direction overrides"
             ),
         ));
     }
@@ -79,10 +96,13 @@ fn check_header(s: &Scenario) -> Result<(), ValidationError> {
 
 fn check_market(s: &Scenario) -> Result<(), ValidationError> {
     let size = s.market.size_usd_bn;
-    if !(size.is_finite() && size > 0.0 && size <= MONEY_RANGE.max) {
+    if !(MIN_MARKET_SIZE_USD_BN..=MONEY_RANGE.max).contains(&size) {
         return Err(ValidationError::new(
             "market.size",
-            format!("{size} is outside the valid range: more than 0 and at most 1e6 ($B)"),
+            format!(
+                "{size} is outside the valid range {MIN_MARKET_SIZE_USD_BN}..=1e6 ($B; a smaller \
+                 market, shrinking for decades, would underflow to 0 and leave no finite shares)"
+            ),
         ));
     }
     in_range("market.growth_start", s.market.growth_start, GROWTH_RANGE)?;
@@ -118,16 +138,16 @@ fn check_providers(s: &Scenario) -> Result<(), ValidationError> {
     )?;
     in_range("others.ev_sales", s.others.ev_sales, EV_SALES_RANGE)?;
     for (i, p) in s.providers.iter().enumerate() {
-        let clash = s.providers[..i].iter().any(|q| q.name == p.name) || p.name == s.others.name;
-        if clash {
-            return Err(ValidationError::new(
-                format!("providers[{}].name", p.name),
-                format!(
-                    "\"{}\" is used by another provider; names must be unique",
-                    p.name
-                ),
-            ));
-        }
+        let others = s.providers[..i]
+            .iter()
+            .map(|q| q.name.as_str())
+            .chain(std::iter::once(s.others.name.as_str()));
+        unique_name(
+            &p.name,
+            others,
+            &format!("providers[{}].name", p.name),
+            "provider",
+        )?;
     }
     let share_sum: f64 = s.providers.iter().map(|p| p.share).sum();
     if share_sum > 1.0 + 1e-9 {
@@ -155,15 +175,12 @@ fn check_workloads(s: &Scenario) -> Result<(), ValidationError> {
     let providers = s.provider_count_with_others();
     for (i, w) in s.workloads.iter().enumerate() {
         check_name(&w.name, &format!("workloads[entry {}].name", i + 1))?;
-        if s.workloads[..i].iter().any(|v| v.name == w.name) {
-            return Err(ValidationError::new(
-                format!("workloads[{}].name", w.name),
-                format!(
-                    "\"{}\" is used by another workload; names must be unique",
-                    w.name
-                ),
-            ));
-        }
+        unique_name(
+            &w.name,
+            s.workloads[..i].iter().map(|v| v.name.as_str()),
+            &format!("workloads[{}].name", w.name),
+            "workload",
+        )?;
         let field = |f: &str| format!("workloads[{}].{f}", w.name);
         in_range(&field("spend"), w.spend_usd_bn, MONEY_RANGE)?;
         in_range(&field("growth_start"), w.growth_start, GROWTH_RANGE)?;
@@ -189,11 +206,12 @@ fn check_workloads(s: &Scenario) -> Result<(), ValidationError> {
                 )?;
             }
             let sum: f64 = placement.iter().sum();
-            if (sum - 1.0).abs() > PLACEMENT_SUM_TOLERANCE {
+            if !placement_sum_acceptable(sum) {
                 return Err(ValidationError::new(
                     field(which),
                     format!(
-                        "fractions add up to {sum} ({}); they must add up to 1 (100%)",
+                        "fractions add up to {sum} ({}); they must add up to 1 (100%), within \
+                         {PLACEMENT_SUM_TOLERANCE} (a sum from 0.995 to 1.005 is scaled to 1)",
                         percent(sum)
                     ),
                 ));
@@ -257,15 +275,15 @@ fn check_calibration(s: &Scenario) -> Result<(), ValidationError> {
             )
         } else {
             let provider = &s.providers[p];
+            let (share, needed) = percent_raise(provider.share, workload_revenue / market);
             ValidationError::new(
                 format!("providers[{}].share", provider.name),
                 format!(
-                    "reported share {} ({}) is too small for the workload revenue it already has in \
-                     the base year ({}); raise the share to at least {} or lower its base placements",
-                    percent(provider.share),
+                    "reported share {share} ({}) is too small for the workload revenue it already \
+                     has in the base year ({}); raise the share to at least {needed} or lower its \
+                     base placements",
                     usd_bn(provider.share * market),
                     usd_bn(workload_revenue),
-                    percent(workload_revenue / market)
                 ),
             )
         };
@@ -311,21 +329,30 @@ pub fn check_distribution(
 ) -> Result<(), ValidationError> {
     match dist {
         Distribution::Triangular { low, high } => {
-            if !(low.is_finite() && high.is_finite() && low < high && low <= value && value <= high)
+            if !(low.is_finite()
+                && high.is_finite()
+                && (high - low).is_finite()
+                && low < high
+                && low <= value
+                && value <= high)
             {
                 return Err(ValidationError::new(
                     key,
                     format!(
-                        "Triangular(low: {low}, high: {high}) needs low < high and low <= {value} <= high"
+                        "Triangular(low: {low}, high: {high}) needs low < high and low <= {value} <= \
+                         high, with high - low finite"
                     ),
                 ));
             }
         }
         Distribution::Uniform { low, high } => {
-            if !(low.is_finite() && high.is_finite() && low < high) {
+            if !(low.is_finite() && high.is_finite() && (high - low).is_finite() && low < high) {
                 return Err(ValidationError::new(
                     key,
-                    format!("Uniform(low: {low}, high: {high}) needs finite low < high"),
+                    format!(
+                        "Uniform(low: {low}, high: {high}) needs finite low < high, with high - low \
+                         finite (it overflows here, so every draw would be the same)"
+                    ),
                 ));
             }
         }
@@ -358,16 +385,50 @@ fn check_name(name: &str, field: &str) -> Result<(), ValidationError> {
     let chars = name.chars().count();
     if chars == 0
         || chars > MAX_NAME_CHARS
-        || name.chars().any(|c| c.is_control() || c == '[' || c == ']')
+        || name.chars().all(names::is_invisible)
+        || name
+            .chars()
+            .any(|c| names::is_forbidden(c) || c == '[' || c == ']')
     {
         return Err(ValidationError::new(
             field,
             format!(
-                "\"{}\" is not a valid name: 1 to {MAX_NAME_CHARS} characters, without '[', ']' or \
-                 control characters",
+                "\"{}\" is not a valid name: 1 to {MAX_NAME_CHARS} characters, not all invisible, \
+                 without '[', ']', control characters, line or paragraph separators or direction \
+                 overrides",
                 name.escape_default()
             ),
         ));
+    }
+    Ok(())
+}
+
+/// An error if `name` equals, or only looks like, one of `earlier` (`kind`: "provider").
+fn unique_name<'a>(
+    name: &str,
+    earlier: impl Iterator<Item = &'a str>,
+    field: &str,
+    kind: &str,
+) -> Result<(), ValidationError> {
+    let key = names::visible_key(name);
+    for other in earlier {
+        if other == name {
+            return Err(ValidationError::new(
+                field,
+                format!("\"{name}\" is used by another {kind}; names must be unique"),
+            ));
+        }
+        if names::visible_key(other) == key {
+            return Err(ValidationError::new(
+                field,
+                format!(
+                    "\"{}\" looks the same as the {kind} \"{}\" (they differ only in invisible \
+                     characters or spaces); names must be told apart by eye",
+                    name.escape_default(),
+                    other.escape_default()
+                ),
+            ));
+        }
     }
     Ok(())
 }
@@ -377,7 +438,7 @@ fn in_range(field: &str, value: f64, range: ValidRange) -> Result<(), Validation
         return Ok(());
     }
     let what = if value.is_finite() {
-        format!("{value}")
+        readable_number(value)
     } else {
         "a non-finite number".to_owned()
     };
