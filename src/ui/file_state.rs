@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
 
-use crate::scenario::recovery::{Recovered, RecoveryStore};
+use crate::scenario::recovery::{FailureOnce, Recovered, RecoveryStore};
 use crate::ui::picker::{FilePicker, NativePicker, PickPurpose};
 
 /// File and Edit menu items (the menus push these as `Command::File`).
@@ -89,6 +89,8 @@ pub struct FileState {
     pub(crate) next_recovery_at: Option<f64>,
     /// The scenario generation last written as a recovery copy.
     pub(crate) recovery_generation: Option<u64>,
+    /// The last recovery-write failure, so it is shown once.
+    pub(crate) recovery_failure: FailureOnce,
     /// Whether the window may close now (the person answered the prompt).
     pub(crate) close_confirmed: bool,
     pub(crate) actions: Vec<FileAction>,
@@ -117,6 +119,7 @@ impl FileState {
             recovery: None,
             next_recovery_at: None,
             recovery_generation: None,
+            recovery_failure: FailureOnce::default(),
             close_confirmed: false,
             actions: Vec::new(),
             hovering_files: false,

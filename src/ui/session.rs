@@ -141,10 +141,16 @@ impl CloudshiftApp {
         let Some(store) = &self.files.recovery else {
             return;
         };
-        match store.write(&self.doc.scenario, self.doc.path.as_deref()) {
-            Ok(()) => self.files.recovery_generation = Some(self.doc.generation),
-            // Not worth a modal every 30 s; say it once on stderr and try again later.
-            Err(error) => eprintln!("cloudshift: could not write the recovery copy: {error}"),
+        let outcome = store.write(&self.doc.scenario, self.doc.path.as_deref());
+        if outcome.is_ok() {
+            self.files.recovery_generation = Some(self.doc.generation);
+        }
+        // Shown once, not every 30 s; the next attempt is made all the same.
+        if let Some(problem) = self.files.recovery_failure.news(&outcome) {
+            self.files.error = Some(format!(
+                "The recovery copy of your unsaved changes could not be written: {problem}. \
+                 Your changes are still here; save them to a file to keep them safe."
+            ));
         }
     }
 }
