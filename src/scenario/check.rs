@@ -4,7 +4,7 @@
 //! model may see it.
 
 use super::error::ValidationError;
-use super::names;
+use super::names::{self, check_name, unique_name};
 use crate::model::{
     DRIFT_RANGE, DURATION_RANGE, Distribution, EV_SALES_RANGE, GROWTH_RANGE, HALO_RANGE,
     LATEST_START_YEAR, MARGIN_RANGE, MAX_HORIZON_YEARS, MAX_PROVIDERS, MAX_WORKLOADS, MONEY_RANGE,
@@ -22,9 +22,8 @@ const ROUNDING_SLACK: f64 = 1e-12;
 pub fn placement_sum_acceptable(sum: f64) -> bool {
     (sum - 1.0).abs() <= PLACEMENT_SUM_TOLERANCE + ROUNDING_SLACK
 }
-/// Smallest market size, $B ($1,000). Any valid market at least this large stays a normal,
-/// finite `f64` through 50 years of the steepest decline (-90% a year: a factor 1e-50), so every
-/// share and ratio of the model is finite; far smaller ones underflow to 0 and give 0/0.
+/// Smallest market size, $B ($1,000): 50 years at -90% a year (a factor 1e-50) keep it a normal
+/// `f64`, so every share and ratio stays finite; far smaller markets underflow to 0 (0/0).
 pub const MIN_MARKET_SIZE_USD_BN: f64 = 1e-6;
 /// Earliest and latest base year.
 pub const BASE_YEAR_RANGE: (i32, i32) = (1990, 2100);
@@ -375,58 +374,6 @@ fn check_monte_carlo(s: &Scenario) -> Result<(), ValidationError> {
             return Err(ValidationError::new(
                 "monte_carlo.samples",
                 format!("{} is outside {fewest}..={most}", mc.samples),
-            ));
-        }
-    }
-    Ok(())
-}
-
-fn check_name(name: &str, field: &str) -> Result<(), ValidationError> {
-    let chars = name.chars().count();
-    if chars == 0
-        || chars > MAX_NAME_CHARS
-        || name.chars().all(names::is_invisible)
-        || name
-            .chars()
-            .any(|c| names::is_forbidden(c) || c == '[' || c == ']')
-    {
-        return Err(ValidationError::new(
-            field,
-            format!(
-                "\"{}\" is not a valid name: 1 to {MAX_NAME_CHARS} characters, not all invisible, \
-                 without '[', ']', control characters, line or paragraph separators or direction \
-                 overrides",
-                name.escape_default()
-            ),
-        ));
-    }
-    Ok(())
-}
-
-/// An error if `name` equals, or only looks like, one of `earlier` (`kind`: "provider").
-fn unique_name<'a>(
-    name: &str,
-    earlier: impl Iterator<Item = &'a str>,
-    field: &str,
-    kind: &str,
-) -> Result<(), ValidationError> {
-    let key = names::visible_key(name);
-    for other in earlier {
-        if other == name {
-            return Err(ValidationError::new(
-                field,
-                format!("\"{name}\" is used by another {kind}; names must be unique"),
-            ));
-        }
-        if names::visible_key(other) == key {
-            return Err(ValidationError::new(
-                field,
-                format!(
-                    "\"{}\" looks the same as the {kind} \"{}\" (they differ only in invisible \
-                     characters or spaces); names must be told apart by eye",
-                    name.escape_default(),
-                    other.escape_default()
-                ),
             ));
         }
     }

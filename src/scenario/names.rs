@@ -1,6 +1,9 @@
 //! Which characters a name may hold, and when two names are the same to the eye: names label
 //! lines, bars and CSV rows, so they must be visible and tell providers apart.
 
+use super::check::MAX_NAME_CHARS;
+use super::error::ValidationError;
+
 /// Shows nothing where it stands: whitespace and the format characters of Unicode (zero-width
 /// space and joiners, word joiner, byte-order mark, soft hyphen, variation selectors, Hangul
 /// fillers, tags). A name made only of these would be blank on screen.
@@ -45,6 +48,58 @@ pub fn visible_key(name: &str) -> String {
         .filter(|c| c.is_whitespace() || !is_invisible(*c))
         .collect();
     visible.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+pub fn check_name(name: &str, field: &str) -> Result<(), ValidationError> {
+    let chars = name.chars().count();
+    if chars == 0
+        || chars > MAX_NAME_CHARS
+        || name.chars().all(is_invisible)
+        || name
+            .chars()
+            .any(|c| is_forbidden(c) || c == '[' || c == ']')
+    {
+        return Err(ValidationError::new(
+            field,
+            format!(
+                "\"{}\" is not a valid name: 1 to {MAX_NAME_CHARS} characters, not all invisible, \
+                 without '[', ']', control characters, line or paragraph separators or direction \
+                 overrides",
+                name.escape_default()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// An error if `name` equals, or only looks like, one of `earlier` (`kind`: "provider").
+pub fn unique_name<'a>(
+    name: &str,
+    earlier: impl Iterator<Item = &'a str>,
+    field: &str,
+    kind: &str,
+) -> Result<(), ValidationError> {
+    let key = visible_key(name);
+    for other in earlier {
+        if other == name {
+            return Err(ValidationError::new(
+                field,
+                format!("\"{name}\" is used by another {kind}; names must be unique"),
+            ));
+        }
+        if visible_key(other) == key {
+            return Err(ValidationError::new(
+                field,
+                format!(
+                    "\"{}\" looks the same as the {kind} \"{}\" (they differ only in invisible \
+                     characters or spaces); names must be told apart by eye",
+                    name.escape_default(),
+                    other.escape_default()
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
