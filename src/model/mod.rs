@@ -16,8 +16,8 @@ pub use inputs::{
 pub use measure::MeasureInfo;
 pub use params::{
     DRIFT_RANGE, DURATION_RANGE, EV_SALES_RANGE, GROWTH_RANGE, HALO_RANGE, LATEST_START_YEAR,
-    MARGIN_RANGE, MONEY_RANGE, OthersParam, PARAMS, ParamInfo, ParamKind, ParamPath, PathError,
-    ProviderParam, Section, UNIT_RANGE, Unit, ValidRange, WorkloadParam,
+    MARGIN_RANGE, MARKET_SIZE_RANGE, MONEY_RANGE, OthersParam, PARAMS, ParamInfo, ParamKind,
+    ParamPath, PathError, ProviderParam, Section, UNIT_RANGE, Unit, ValidRange, WorkloadParam,
 };
 pub use projection::{
     Measure, Projection, ProviderYear, calibrated_rest_shares, project, project_into,

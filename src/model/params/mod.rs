@@ -9,8 +9,8 @@ mod unit;
 
 pub use table::{
     DRIFT_RANGE, DURATION_RANGE, EV_SALES_RANGE, GROWTH_RANGE, HALO_RANGE, LATEST_START_YEAR,
-    MARGIN_RANGE, MONEY_RANGE, OthersParam, PARAMS, ParamInfo, ParamKind, ProviderParam, Section,
-    UNIT_RANGE, ValidRange, WorkloadParam,
+    MARGIN_RANGE, MARKET_SIZE_RANGE, MONEY_RANGE, OthersParam, PARAMS, ParamInfo, ParamKind,
+    ProviderParam, Section, UNIT_RANGE, ValidRange, WorkloadParam,
 };
 pub use unit::Unit;
 
