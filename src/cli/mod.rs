@@ -17,7 +17,9 @@ use clap::Parser as _;
 pub use args::{Cli, Command, OutputArgs, OutputSelector};
 pub use compare::reports as compare_reports;
 pub use project::report as projection_report;
-pub use report::{Cell, ColumnKind, Format, Report, csv_text, plain_decimal, shortest_decimal};
+pub use report::{
+    Cell, ColumnKind, Format, Report, csv_text, human, plain_decimal, shortest_decimal,
+};
 pub use threads::{configure_pool, pool_threads};
 pub use uncertainty::summary_report;
 
