@@ -20,6 +20,7 @@ use crate::ui::menu::{self, MenuState};
 use crate::ui::picker::{FilePicker, NoPicker};
 use crate::ui::prefs::Prefs;
 use crate::ui::present::{self, PresentState, SLIDE_CHARTS};
+use crate::ui::status::StatusLine;
 use crate::ui::summary;
 use crate::ui::uncertainty::UncertaintyState;
 
@@ -37,8 +38,8 @@ pub struct CloudshiftApp {
     applied_theme: Option<ThemeChoice>,
     sent_title: String,
     show_about: bool,
-    /// The last export or copy, shown beside the tabs.
-    status: Option<String>,
+    /// The last save, export or copy, shown beside the tabs for a few seconds.
+    status: StatusLine,
 }
 
 impl CloudshiftApp {
@@ -60,7 +61,7 @@ impl CloudshiftApp {
             applied_theme: None,
             sent_title: String::new(),
             show_about: false,
-            status: None,
+            status: StatusLine::default(),
         }
     }
 
@@ -239,13 +240,10 @@ impl CloudshiftApp {
         let state = MenuState::new(&self.docs, &self.prefs, comparing, unavailable.as_deref());
         let mut shown = !presenting;
         let queue = &mut self.queue;
-        let status = self.status.as_deref();
+        let status = self.status.current(ui.ctx());
         egui::Panel::top("menu-bar").show_collapsible(ui, &mut shown, |ui| {
             menu::menu_bar_ui(ui, &state, queue);
-            menu::tabs_ui(ui, &state, queue);
-            if let Some(status) = status {
-                ui.label(egui::RichText::new(status).weak());
-            }
+            menu::tabs_ui(ui, &state, status, queue);
         });
     }
 
@@ -343,7 +341,7 @@ impl CloudshiftApp {
                     .run(command, ctx, &mut self.docs, &mut self.queue)
                 {
                     ExportOutcome::Quiet => {}
-                    ExportOutcome::Done(status) => self.status = Some(status),
+                    ExportOutcome::Done(status) => self.status.set(ctx, status),
                     ExportOutcome::Failed(error) => self.files.show_error(error),
                     ExportOutcome::Opened => self.present.comparing = false,
                 }
@@ -370,6 +368,9 @@ impl CloudshiftApp {
                 self.files.unless_unsaved(then, &mut cx);
             }
             command => self.files.run(command, &mut cx),
+        }
+        if let Some(note) = self.files.take_note() {
+            self.status.set(ctx, note);
         }
     }
 }

@@ -184,8 +184,7 @@ impl Document {
 
     /// Collects finished Monte Carlo runs and starts the one the scenario needs.
     pub fn update_uncertainty(&mut self, ctx: &egui::Context, visible: bool) {
-        self.uncertainty
-            .update(ctx, &self.scenario, self.generation, visible);
+        self.uncertainty.update(ctx, &self.scenario, visible);
     }
 
     /// The tab text: the scenario's name, with `•` while there are unsaved changes.

@@ -100,10 +100,10 @@ fn fine_drag(
     from_space(to_space(anchor_value) + moved)
 }
 
-/// A single-line editor for a name that keeps the person's draft while it is invalid.
+/// A single-line editor for a name that keeps the person's draft while they type.
 ///
-/// Returns the draft when the person changed it; the draft falls back to `name` once the editor
-/// loses focus.
+/// Returns the draft once, when the person presses Enter or leaves the field (one edit, one undo
+/// step); a draft that was refused falls back to `name` afterwards.
 pub fn name_editor(
     ui: &mut egui::Ui,
     id_salt: impl egui::AsIdSalt,
@@ -124,10 +124,11 @@ pub fn name_editor(
                     .char_limit(200),
             )
             .labelled_by(label.id);
-        if response.changed() {
+        // One edit (and one undo step) per name: taken on Enter or when the field loses focus.
+        if response.lost_focus() && draft != name {
             changed = Some(draft.clone());
         }
-        if !response.has_focus() && draft != name {
+        if !response.has_focus() && !response.lost_focus() && draft != name {
             name.clone_into(&mut draft);
         }
     });

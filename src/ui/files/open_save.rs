@@ -79,6 +79,7 @@ impl FileState {
         match scenario::save_path(cx.docs.active().scenario(), &path) {
             Ok(()) => {
                 super::remember_recent(cx.recent, &path);
+                self.note = Some(format!("Saved {}", path.display()));
                 cx.docs.active_mut().mark_saved(path);
                 self.remove_recovery();
                 if let Some(then) = then {
