@@ -179,6 +179,10 @@ impl Command {
             Self::File(FileCommand::Open) => cmd(Key::O),
             Self::File(FileCommand::Save) => cmd(Key::S),
             Self::File(FileCommand::SaveAs) => Some(KeyboardShortcut::new(COMMAND_SHIFT, Key::S)),
+            Self::Export(ExportCommand::Start(ExportKind::ProjectionCsv)) => cmd(Key::E),
+            Self::Export(ExportCommand::Start(ExportKind::ChartPng)) => {
+                Some(KeyboardShortcut::new(COMMAND_SHIFT, Key::E))
+            }
             Self::Undo => cmd(Key::Z),
             Self::Redo => Some(KeyboardShortcut::new(COMMAND_SHIFT, Key::Z)),
             _ => None,
@@ -201,6 +205,8 @@ impl Command {
             Self::Doc(DocCommand::Close),
             Self::File(FileCommand::SaveAs),
             Self::File(FileCommand::Save),
+            Self::Export(ExportCommand::Start(ExportKind::ChartPng)),
+            Self::Export(ExportCommand::Start(ExportKind::ProjectionCsv)),
             Self::File(FileCommand::New),
             Self::File(FileCommand::Open),
             Self::Redo,
