@@ -260,7 +260,8 @@ impl Report {
     }
 }
 
-fn human(cell: &Cell, kind: ColumnKind) -> String {
+/// A cell as the people-facing table shows it (`29.1%`, `$1.23T`); the HTML report uses it too.
+pub fn human(cell: &Cell, kind: ColumnKind) -> String {
     match (cell, kind) {
         (Cell::Text(text), _) => text.clone(),
         (Cell::Integer(i), _) => i.to_string(),
