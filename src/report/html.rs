@@ -213,6 +213,15 @@ fn comparison(
     let compared: Vec<(&Scenario, &Projection)> =
         inputs.iter().map(|i| i.scenario).zip(projections).collect();
     let mut html = String::from("<section class=\"comparison\" id=\"comparison\">\n<h2>Comparison</h2>\n");
+    let fig = super::figure::difference(&compared);
+    html.push_str(&chart_figure(
+        &fig,
+        ChartSize {
+            width_px: WIDE.width_px,
+            height_px: 300 + 200 * (inputs.len().saturating_sub(1) as u32).min(4),
+        },
+        "Difference chart: each scenario's revenue per provider minus the first scenario's.",
+    )?);
     match compare_reports(&compared, None, true) {
         Ok((differ, kpis, year)) => {
             let raw = compare_reports(&compared, None, false).ok();
@@ -230,15 +239,6 @@ fn comparison(
             let _ = writeln!(html, "<p class=\"note\">{}</p>", escape(&error.0));
         }
     }
-    let fig = super::figure::difference(&compared);
-    html.push_str(&chart_figure(
-        &fig,
-        ChartSize {
-            width_px: WIDE.width_px,
-            height_px: 300 + 200 * (inputs.len().saturating_sub(1) as u32).min(4),
-        },
-        "Difference chart: each scenario's revenue per provider minus the first scenario's.",
-    )?);
     html.push_str("</section>\n");
     Ok(html)
 }

@@ -29,7 +29,13 @@ pub fn escape(text: &str) -> String {
 
 /// A column title for people: a measure's label where the column is a measure.
 fn heading(name: &str) -> String {
-    Measure::from_key(name).map_or_else(|| name.to_owned(), |m| m.label().to_owned())
+    match name {
+        "year" => "Year".to_owned(),
+        "provider" => "Provider".to_owned(),
+        "measure" => "Measure".to_owned(),
+        "input" => "Input".to_owned(),
+        _ => Measure::from_key(name).map_or_else(|| name.to_owned(), |m| m.label().to_owned()),
+    }
 }
 
 /// The CSV text of a cell, as `--format csv` writes it (before CSV quoting).
@@ -53,7 +59,7 @@ pub fn report_table(shown: &Report, raw: Option<&Report>, id: &str) -> String {
     html.push_str("</tr></thead>\n<tbody>\n");
     for (r, row) in shown.rows.iter().enumerate() {
         html.push_str("<tr>");
-        for (c, (cell, (_, kind))) in row.iter().zip(&shown.columns).enumerate() {
+        for (c, (cell, (name, kind))) in row.iter().zip(&shown.columns).enumerate() {
             let class = if *kind == ColumnKind::Text { "" } else { " class=\"num\"" };
             let value = raw
                 .and_then(|raw| raw.rows.get(r)?.get(c))
@@ -62,13 +68,23 @@ pub fn report_table(shown: &Report, raw: Option<&Report>, id: &str) -> String {
                 html,
                 "<td{class} data-v=\"{}\">{}</td>",
                 escape(&csv_value(value)),
-                escape(&cell_for_people(cell, *kind))
+                escape(&shown_text(name, cell, *kind))
             );
         }
         html.push_str("</tr>\n");
     }
     html.push_str("</tbody>\n</table>\n");
     html
+}
+
+/// A cell as people read it; a measure's key reads as its label (`Revenue delta`).
+fn shown_text(column: &str, cell: &Cell, kind: ColumnKind) -> String {
+    match cell {
+        Cell::Text(key) if column == "measure" => {
+            Measure::from_key(key).map_or_else(|| key.clone(), |m| m.label().to_owned())
+        }
+        _ => cell_for_people(cell, kind),
+    }
 }
 
 /// `report` keeping only some columns (by name, in the given order).
