@@ -69,7 +69,9 @@ fn csv_rows(text: &str) -> Vec<Vec<String>> {
 
 fn assert_self_contained(html: &str, what: &str) {
     let lower = html.to_lowercase();
-    for needle in ["http", "src=", "url(", "@import", "<link", "<script", "<img", "<iframe"] {
+    for needle in [
+        "http", "src=", "url(", "@import", "<link", "<script", "<img", "<iframe",
+    ] {
         assert!(!lower.contains(needle), "{what} references {needle}");
     }
 }
@@ -89,7 +91,14 @@ fn each_shipped_report_parses_is_self_contained_and_shows_the_projection() {
         // The key numbers are the last year's rows of the same table.
         let header = &csv[0];
         let last_year = csv.last().unwrap()[0].clone();
-        let wanted = ["provider", "share", "revenue", "counterfactual_revenue", "revenue_delta", "value_at_stake"];
+        let wanted = [
+            "provider",
+            "share",
+            "revenue",
+            "counterfactual_revenue",
+            "revenue_delta",
+            "value_at_stake",
+        ];
         let columns: Vec<usize> = wanted
             .iter()
             .map(|w| header.iter().position(|h| h == w).unwrap())
@@ -100,7 +109,10 @@ fn each_shipped_report_parses_is_self_contained_and_shows_the_projection() {
             .map(|row| columns.iter().map(|c| row[*c].clone()).collect())
             .collect();
         assert_eq!(table_rows(&doc, "key-1"), expected, "{name}");
-        assert!(html.contains(&format!("Key numbers in {last_year}")), "{name}");
+        assert!(
+            html.contains(&format!("Key numbers in {last_year}")),
+            "{name}"
+        );
     }
 }
 
@@ -123,14 +135,23 @@ fn a_compare_report_carries_the_compare_tables_and_a_difference_chart() {
     let html = report_of(&[&a, &b]);
     assert_self_contained(&html, "compare");
     let doc = parse(&html);
-    let compare = run(&["compare", a.to_str().unwrap(), b.to_str().unwrap(), "--format", "csv"]);
+    let compare = run(&[
+        "compare",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "--format",
+        "csv",
+    ]);
     assert!(compare.status.success(), "{}", stderr(&compare));
     let text = stdout(&compare);
     let (inputs, kpis) = text.split_once("\n\n").unwrap();
     assert_eq!(table_rows(&doc, "compare-inputs"), csv_rows(inputs)[1..]);
     assert_eq!(table_rows(&doc, "compare-kpis"), csv_rows(kpis)[1..]);
     assert!(html.contains("Difference chart"));
-    assert!(doc.descendants().any(|n| n.attribute("id") == Some("scenario-2")));
+    assert!(
+        doc.descendants()
+            .any(|n| n.attribute("id") == Some("scenario-2"))
+    );
     assert!(html.len() < 2_000_000, "{} bytes", html.len());
 }
 
@@ -140,9 +161,10 @@ fn hostile_texts_from_files_are_escaped() {
     let path = write_scenario(
         &dir,
         "hostile.ron",
-        &[
-            ("name: \"Small\"", "name: \"<script>alert(1)</script>\", description: \"</style><img src=x onerror=alert(1)> & more\", sources: {\"market.size\": \"\\\"><iframe src=http://x>\"}"),
-        ],
+        &[(
+            "name: \"Small\"",
+            "name: \"<script>alert(1)</script>\", description: \"</style><img src=x onerror=alert(1)> & more\", sources: {\"market.size\": \"\\\"><iframe src=http://x>\"}",
+        )],
     );
     let html = report_of(&[&path]);
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
@@ -150,10 +172,21 @@ fn hostile_texts_from_files_are_escaped() {
     let doc = parse(&html);
     for node in doc.descendants().filter(roxmltree::Node::is_element) {
         let tag = node.tag_name().name();
-        assert!(!["script", "img", "iframe"].contains(&tag), "<{tag}> in the page");
-        assert!(node.attributes().all(|a| !["src", "onerror", "href"].contains(&a.name())));
+        assert!(
+            !["script", "img", "iframe"].contains(&tag),
+            "<{tag}> in the page"
+        );
+        assert!(
+            node.attributes()
+                .all(|a| !["src", "onerror", "href"].contains(&a.name()))
+        );
     }
-    assert_eq!(doc.descendants().filter(|n| n.has_tag_name("style")).count(), 1);
+    assert_eq!(
+        doc.descendants()
+            .filter(|n| n.has_tag_name("style"))
+            .count(),
+        1
+    );
 }
 
 #[test]
@@ -161,13 +194,27 @@ fn report_output_follows_the_write_rules() {
     let dir = temp_dir("report-output");
     let input = scenario("baseline.ron");
     let target = dir.join("report.html");
-    let out = run(&["report", input.to_str().unwrap(), "--output", target.to_str().unwrap()]);
+    let out = run(&[
+        "report",
+        input.to_str().unwrap(),
+        "--output",
+        target.to_str().unwrap(),
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(out.stdout.is_empty());
-    assert!(std::fs::read_to_string(&target).unwrap().starts_with("<!DOCTYPE html>"));
+    assert!(
+        std::fs::read_to_string(&target)
+            .unwrap()
+            .starts_with("<!DOCTYPE html>")
+    );
     let copy = dir.join("copy.ron");
     std::fs::copy(&input, &copy).unwrap();
-    let out = run(&["report", copy.to_str().unwrap(), "--output", copy.to_str().unwrap()]);
+    let out = run(&[
+        "report",
+        copy.to_str().unwrap(),
+        "--output",
+        copy.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(std::fs::read_to_string(&copy).unwrap().contains("version"));
 }
@@ -178,7 +225,14 @@ fn plot_writes_svg_and_png_that_decode() {
     let input = scenario("baseline.ron");
     for chart in ["share", "revenue", "placement", "delta", "fan"] {
         let svg = dir.join(format!("{chart}.svg"));
-        let out = run(&["plot", input.to_str().unwrap(), "--chart", chart, "--output", svg.to_str().unwrap()]);
+        let out = run(&[
+            "plot",
+            input.to_str().unwrap(),
+            "--chart",
+            chart,
+            "--output",
+            svg.to_str().unwrap(),
+        ]);
         assert!(out.status.success(), "{chart}: {}", stderr(&out));
         let text = std::fs::read_to_string(&svg).unwrap();
         let doc = roxmltree::Document::parse(&text).unwrap();
@@ -187,8 +241,18 @@ fn plot_writes_svg_and_png_that_decode() {
 
         let png = dir.join(format!("{chart}.png"));
         let out = run(&[
-            "plot", input.to_str().unwrap(), "--chart", chart, "--output", png.to_str().unwrap(),
-            "--width", "640", "--height", "360", "--theme", "dark",
+            "plot",
+            input.to_str().unwrap(),
+            "--chart",
+            chart,
+            "--output",
+            png.to_str().unwrap(),
+            "--width",
+            "640",
+            "--height",
+            "360",
+            "--theme",
+            "dark",
         ]);
         assert!(out.status.success(), "{chart}: {}", stderr(&out));
         let image = image::open(&png).unwrap().to_rgb8();
@@ -207,11 +271,32 @@ fn plot_to_stdout_is_svg_and_bad_requests_are_one_line_errors() {
 
     let impact = run(&["plot", input.to_str().unwrap(), "--chart", "impact"]);
     assert_one_line_error(&impact, "valuation", "impact");
-    let bad = run(&["plot", input.to_str().unwrap(), "--chart", "share", "--output", "/tmp/x.gif"]);
+    let bad = run(&[
+        "plot",
+        input.to_str().unwrap(),
+        "--chart",
+        "share",
+        "--output",
+        "/tmp/x.gif",
+    ]);
     assert_one_line_error(&bad, "neither .svg nor .png", "extension");
-    let wide = run(&["plot", input.to_str().unwrap(), "--chart", "share", "--width", "99999"]);
+    let wide = run(&[
+        "plot",
+        input.to_str().unwrap(),
+        "--chart",
+        "share",
+        "--width",
+        "99999",
+    ]);
     assert_one_line_error(&wide, "99999", "width");
-    let who = run(&["plot", input.to_str().unwrap(), "--chart", "fan", "--provider", "Nobody"]);
+    let who = run(&[
+        "plot",
+        input.to_str().unwrap(),
+        "--chart",
+        "fan",
+        "--provider",
+        "Nobody",
+    ]);
     assert_one_line_error(&who, "Nobody", "provider");
     let dir = temp_dir("plot-certain");
     let certain = write_scenario(&dir, "certain.ron", &[]);

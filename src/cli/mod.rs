@@ -265,10 +265,7 @@ fn print_text(text: &str) -> Result<(), CliError> {
 /// [`print_text`] for any bytes.
 fn print_bytes(bytes: &[u8]) -> Result<(), CliError> {
     let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(bytes)
-        .and_then(|()| stdout.flush())
-    {
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
         Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError(format!(
             "cannot write to standard output: {error}"
         ))),

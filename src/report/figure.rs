@@ -298,7 +298,10 @@ pub fn difference(compared: &[(&Scenario, &Projection)]) -> Figure {
                 })
                 .collect();
             Panel {
-                title: format!("Revenue of \u{201c}{}\u{201d} minus \u{201c}{}\u{201d}", scenario.name, first.name),
+                title: format!(
+                    "Revenue of \u{201c}{}\u{201d} minus \u{201c}{}\u{201d}",
+                    scenario.name, first.name
+                ),
                 unit: YUnit::UsdBn,
                 years,
                 base_year: start,

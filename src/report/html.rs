@@ -89,11 +89,11 @@ fn chart_figure(figure: &Figure, size: ChartSize, caption: &str) -> Result<Strin
 }
 
 fn description_html(text: &str) -> String {
-    text.split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(|p| format!("<p class=\"description\">{}</p>\n", escape(p)))
-        .collect()
+    let mut html = String::new();
+    for paragraph in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+        let _ = writeln!(html, "<p class=\"description\">{}</p>", escape(paragraph));
+    }
+    html
 }
 
 fn scenario_section(
@@ -145,12 +145,18 @@ fn scenario_section(
     );
     html.push_str("<div class=\"charts\">\n<h3>Charts</h3>\n");
     for (kind, caption) in [
-        (super::ChartKind::Share, "Share of the cloud market per provider, stacked."),
+        (
+            super::ChartKind::Share,
+            "Share of the cloud market per provider, stacked.",
+        ),
         (
             super::ChartKind::Revenue,
             "Revenue per provider; dashed: the counterfactual without the migration.",
         ),
-        (super::ChartKind::Placement, "Where each workload runs, as a share of its spend."),
+        (
+            super::ChartKind::Placement,
+            "Where each workload runs, as a share of its spend.",
+        ),
         (
             super::ChartKind::Delta,
             "What the migration changes: revenue delta, and value at stake (EV/sales × delta).",
@@ -186,9 +192,11 @@ fn scenario_section(
 /// Fan charts of each provider's revenue, two to a row, or a note when nothing is uncertain.
 fn uncertainty_block(scenario: &Scenario) -> Result<String, ReportError> {
     let Some(summary) = simulation(scenario)? else {
-        return Ok("<div class=\"block\"><h3>Uncertainty</h3>\n<p class=\"note\">The scenario \
+        return Ok(
+            "<div class=\"block\"><h3>Uncertainty</h3>\n<p class=\"note\">The scenario \
                    gives no input a distribution, so there is no fan chart.</p></div>\n"
-            .to_owned());
+                .to_owned(),
+        );
     };
     let mut html = format!(
         "<div class=\"block\"><h3>Uncertainty</h3>\n<p>Monte Carlo: {} draws, seed {}. Bands: \
@@ -212,7 +220,8 @@ fn comparison(
 ) -> Result<String, ReportError> {
     let compared: Vec<(&Scenario, &Projection)> =
         inputs.iter().map(|i| i.scenario).zip(projections).collect();
-    let mut html = String::from("<section class=\"comparison\" id=\"comparison\">\n<h2>Comparison</h2>\n");
+    let mut html =
+        String::from("<section class=\"comparison\" id=\"comparison\">\n<h2>Comparison</h2>\n");
     let fig = super::figure::difference(&compared);
     html.push_str(&chart_figure(
         &fig,

@@ -2,9 +2,11 @@
 //! `cloudshift report` (one self-contained HTML page). Pure: no egui, no disk; the command line
 //! and the app write the bytes these functions return.
 
+mod axis;
 mod draw;
 mod figure;
 mod html;
+mod impact;
 mod legend;
 mod numbers;
 mod style;
@@ -145,6 +147,15 @@ pub fn figure(
     })
 }
 
+/// The report of one scenario, as the app's File → Export report… writes it; `label` names
+/// its file (or "unsaved").
+pub fn scenario_report_html(scenario: &Scenario, label: &str) -> Result<String, ReportError> {
+    report_html(&[ReportInput {
+        label: label.to_owned(),
+        scenario,
+    }])
+}
+
 /// The provider with the largest revenue delta (either sign) in the last year.
 pub fn most_moved_provider(projection: &Projection) -> usize {
     let last = projection.years.saturating_sub(1);
@@ -168,9 +179,14 @@ pub fn simulation(scenario: &Scenario) -> Result<Option<SimulationSummary>, Repo
         return Ok(None);
     }
     let settings = scenario.monte_carlo.unwrap_or_default();
-    simulate(scenario, settings.samples, settings.seed, &RunControl::new())
-        .map(Some)
-        .map_err(|e| ReportError::Simulation(e.to_string()))
+    simulate(
+        scenario,
+        settings.samples,
+        settings.seed,
+        &RunControl::new(),
+    )
+    .map(Some)
+    .map_err(|e| ReportError::Simulation(e.to_string()))
 }
 
 /// A chart for a scenario as standalone SVG text.
@@ -197,13 +213,35 @@ pub fn chart_png(
     render_png(&figure(scenario, &projection, kind, provider)?, size, theme)
 }
 
+/// The fan of `measure` for provider `p` from a simulation already run (the app's Uncertainty
+/// tab keeps one), as standalone SVG text: what the tab shows, without running the draws again.
+pub fn fan_chart_svg(
+    scenario: &Scenario,
+    summary: &SimulationSummary,
+    measure: Measure,
+    p: usize,
+    size: ChartSize,
+    theme: Theme,
+) -> Result<String, ReportError> {
+    let panel = figure::fan(scenario, summary, measure, p);
+    render_svg(&Figure::Years(vec![panel]), size, theme)
+}
+
+/// The impact chart from a plain list of companies (the valuation outputs, once they exist).
+pub fn impact_figure(bars: Vec<ImpactBar>) -> Figure {
+    Figure::Impact {
+        title: "Market-cap impact of the migration per company".to_owned(),
+        bars,
+    }
+}
+
 /// A figure as standalone SVG text (with its `xmlns`).
 pub fn render_svg(figure: &Figure, size: ChartSize, theme: Theme) -> Result<String, ReportError> {
     ensure_font()?;
     let mut text = String::new();
     {
-        let root = SVGBackend::with_string(&mut text, (size.width_px, size.height_px))
-            .into_drawing_area();
+        let root =
+            SVGBackend::with_string(&mut text, (size.width_px, size.height_px)).into_drawing_area();
         draw::draw_figure(&root, figure, theme).map_err(ReportError::Draw)?;
         root.present()
             .map_err(|e| ReportError::Draw(e.to_string()))?;
@@ -227,4 +265,82 @@ pub fn render_png(figure: &Figure, size: ChartSize, theme: Theme) -> Result<Vec<
         .write_image(&pixels, width, height, image::ExtendedColorType::Rgb8)
         .map_err(|e| ReportError::Draw(format!("cannot encode the PNG: {e}")))?;
     Ok(png)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Rgb;
+    use crate::scenario::builtin_baseline;
+
+    fn small() -> ChartSize {
+        ChartSize::checked(400, 300).unwrap()
+    }
+
+    #[test]
+    fn every_chart_of_the_baseline_draws_as_svg_and_png() {
+        let scenario = builtin_baseline();
+        for kind in [
+            ChartKind::Share,
+            ChartKind::Revenue,
+            ChartKind::Placement,
+            ChartKind::Delta,
+        ] {
+            let svg = chart_svg(&scenario, kind, None, small(), Theme::Dark).unwrap();
+            assert!(svg.starts_with("<svg") && svg.contains("Azure"), "{kind:?}");
+            let png = chart_png(&scenario, kind, None, small(), Theme::Light).unwrap();
+            let image = image::load_from_memory(&png).unwrap();
+            assert_eq!((image.width(), image.height()), (400, 300), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn the_impact_chart_draws_from_a_plain_list() {
+        let bars = vec![
+            ImpactBar {
+                company: "Microsoft <&>".to_owned(),
+                color: Rgb([0, 120, 212]),
+                impact_fraction: -0.04,
+                observed_move_fraction: Some(-0.2),
+            },
+            ImpactBar {
+                company: "Amazon".to_owned(),
+                color: Rgb([255, 153, 0]),
+                impact_fraction: 0.06,
+                observed_move_fraction: None,
+            },
+        ];
+        let svg = render_svg(&impact_figure(bars), small(), Theme::Light).unwrap();
+        assert!(svg.contains("Microsoft &lt;&amp;&gt;") && svg.contains("Amazon"));
+        assert!(svg.contains("observed share-price move"));
+        let empty = render_svg(&impact_figure(Vec::new()), small(), Theme::Light).unwrap();
+        assert!(empty.contains("No provider names a company"));
+    }
+
+    #[test]
+    fn sizes_outside_the_range_are_refused() {
+        assert!(ChartSize::checked(199, 300).is_err());
+        assert!(ChartSize::checked(300, 4001).is_err());
+        assert!(ChartSize::checked(4000, 200).is_ok());
+    }
+
+    #[test]
+    fn a_scenario_minus_itself_differs_by_zero() {
+        let scenario = builtin_baseline();
+        let projection = project(&scenario);
+        let Figure::Years(panels) =
+            figure::difference(&[(&scenario, &projection), (&scenario, &projection)])
+        else {
+            panic!("a year figure");
+        };
+        assert_eq!(panels.len(), 1);
+        assert_eq!(panels[0].series.len(), projection.providers);
+        assert!(
+            panels[0]
+                .series
+                .iter()
+                .flat_map(|s| &s.values)
+                .all(|v| *v == 0.0)
+        );
+    }
 }

@@ -51,19 +51,28 @@ fn csv_value(cell: &Cell) -> String {
 /// text of the same cell of `raw` (the same report made for CSV, where its cells differ) or of
 /// `shown`.
 pub fn report_table(shown: &Report, raw: Option<&Report>, id: &str) -> String {
-    let mut html = format!("<table id=\"{}\" class=\"numbers\">\n<thead><tr>", escape(id));
+    let mut html = format!(
+        "<table id=\"{}\" class=\"numbers\">\n<thead><tr>",
+        escape(id)
+    );
     for (name, kind) in &shown.columns {
-        let class = if *kind == ColumnKind::Text { "" } else { " class=\"num\"" };
+        let class = if *kind == ColumnKind::Text {
+            ""
+        } else {
+            " class=\"num\""
+        };
         let _ = write!(html, "<th{class}>{}</th>", escape(&heading(name)));
     }
     html.push_str("</tr></thead>\n<tbody>\n");
     for (r, row) in shown.rows.iter().enumerate() {
         html.push_str("<tr>");
         for (c, (cell, (name, kind))) in row.iter().zip(&shown.columns).enumerate() {
-            let class = if *kind == ColumnKind::Text { "" } else { " class=\"num\"" };
-            let value = raw
-                .and_then(|raw| raw.rows.get(r)?.get(c))
-                .unwrap_or(cell);
+            let class = if *kind == ColumnKind::Text {
+                ""
+            } else {
+                " class=\"num\""
+            };
+            let value = raw.and_then(|raw| raw.rows.get(r)?.get(c)).unwrap_or(cell);
             let _ = write!(
                 html,
                 "<td{class} data-v=\"{}\">{}</td>",
@@ -109,13 +118,7 @@ fn placement_text(scenario: &Scenario, fractions: &[f64]) -> String {
         .iter()
         .enumerate()
         .filter(|(_, f)| **f > 0.0)
-        .map(|(p, f)| {
-            format!(
-                "{} {}",
-                scenario.provider_name(p),
-                Unit::Percent.format(*f)
-            )
-        })
+        .map(|(p, f)| format!("{} {}", scenario.provider_name(p), Unit::Percent.format(*f)))
         .collect();
     parts.join(", ")
 }
@@ -126,14 +129,16 @@ fn input_value(scenario: &Scenario, path: ParamPath) -> String {
         return path.unit().format(value);
     }
     match path {
-        ParamPath::Workload(w, WorkloadParam::PlacementBase) => scenario
-            .workloads
-            .get(w)
-            .map_or_else(String::new, |wl| placement_text(scenario, &wl.placement_base)),
-        ParamPath::Workload(w, WorkloadParam::PlacementTarget) => scenario
-            .workloads
-            .get(w)
-            .map_or_else(String::new, |wl| placement_text(scenario, &wl.placement_target)),
+        ParamPath::Workload(w, WorkloadParam::PlacementBase) => {
+            scenario.workloads.get(w).map_or_else(String::new, |wl| {
+                placement_text(scenario, &wl.placement_base)
+            })
+        }
+        ParamPath::Workload(w, WorkloadParam::PlacementTarget) => {
+            scenario.workloads.get(w).map_or_else(String::new, |wl| {
+                placement_text(scenario, &wl.placement_target)
+            })
+        }
         _ => "not set".to_owned(),
     }
 }

@@ -27,6 +27,11 @@ pub struct Palette {
 }
 
 impl Theme {
+    /// The theme matching the app's visuals (`ui.visuals().dark_mode`).
+    pub fn for_dark_mode(dark_mode: bool) -> Self {
+        if dark_mode { Self::Dark } else { Self::Light }
+    }
+
     pub fn palette(self) -> Palette {
         match self {
             Self::Light => Palette {
