@@ -4,7 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use super::args::ImageFormat;
-use super::{CliError, load_scenario, write_bytes, write_text};
+use super::{
+    CliError, load_scenario, projection_report, refuse_non_finite, write_bytes, write_text,
+};
 use crate::report::{ChartKind, ChartSize, ReportInput, Theme, chart_png, chart_svg, report_html};
 
 /// Everything `plot` draws from, but the file and the output.
@@ -47,6 +49,7 @@ fn image_format(
 pub fn plot(file: &Path, request: &PlotRequest, output: Option<&Path>) -> Result<(), CliError> {
     let format = image_format(request.format, output)?;
     let scenario = load_scenario(file)?;
+    refuse_non_finite(&projection_report(&scenario))?;
     let size = ChartSize::checked(request.width, request.height)?;
     let provider = request.provider.as_deref();
     let bytes = match format {
@@ -64,6 +67,9 @@ pub fn report(files: &[PathBuf], output: Option<&Path>) -> Result<(), CliError> 
         .iter()
         .map(|f| load_scenario(f))
         .collect::<Result<Vec<_>, _>>()?;
+    for scenario in &scenarios {
+        refuse_non_finite(&projection_report(scenario))?;
+    }
     let inputs: Vec<ReportInput<'_>> = files
         .iter()
         .zip(&scenarios)

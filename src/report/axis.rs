@@ -89,15 +89,15 @@ impl Ranged for Ticked {
     }
 }
 
-/// Year ticks: every year, or every second, fifth… so at most about ten labels.
-pub fn year_ticks(years: &[i32]) -> Vec<f64> {
+/// Year ticks: every year, or every second, fifth… so at most `max_labels` (2..=11) labels.
+pub fn year_ticks(years: &[i32], max_labels: i32) -> Vec<f64> {
     let (Some(first), Some(last)) = (years.first(), years.last()) else {
         return Vec::new();
     };
     let span = (last - first).max(1);
     let step = [1, 2, 5, 10, 20, 50]
         .into_iter()
-        .find(|s| span / s <= 10)
+        .find(|s| span / s < max_labels.clamp(2, 11))
         .unwrap_or(50);
     (*first..=*last)
         .filter(|y| (y - first) % step == 0)

@@ -33,7 +33,9 @@ pub fn draw_figure<DB: DrawingBackend>(
     let (plots, legend) = root.split_horizontally(width.saturating_sub(legend_px));
     draw_legend(&legend, &entries, font, &palette)?;
     match figure {
-        Figure::Years(panels) if panels.is_empty() => draw_note(&plots, "No data", font, &palette),
+        Figure::Years(panels) if panels.is_empty() => {
+            draw_note(&plots, "No workloads, so nothing to show", font, &palette)
+        }
         Figure::Years(panels) => {
             let areas = plots.split_evenly((panels.len(), 1));
             for (area, panel) in areas.iter().zip(panels) {
@@ -106,6 +108,24 @@ fn legend_entries(figure: &Figure) -> Vec<Entry> {
     entries
 }
 
+/// A title's font size: a little larger than the labels, smaller where it would not fit.
+pub(super) fn title_px(title: &str, width_px: u32, font: u32) -> u32 {
+    let chars = title.chars().count().max(1) as u32;
+    // A sans-serif glyph is about 0.55 of its size wide.
+    let fitting = width_px.saturating_sub(16) * 100 / (chars * 55);
+    (font + 2).min(fitting).max(8)
+}
+
+/// Room for the longest tick text of a `y0..y1` axis and the rotated unit beside it.
+fn label_width_px(unit: YUnit, y0: f64, y1: f64, font: u32) -> u32 {
+    let longest = [y0, y1, f64::midpoint(y0, y1)]
+        .iter()
+        .map(|v| tick_text(unit, *v, y1 - y0).chars().count())
+        .max()
+        .unwrap_or(4) as u32;
+    longest * font * 6 / 10 + font * 2 + 4
+}
+
 fn draw_panel<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     panel: &Panel,
@@ -119,14 +139,22 @@ fn draw_panel<DB: DrawingBackend>(
     let span = y1 - y0;
     let x_range = (f64::from(first) - 0.35)..(f64::from(last) + 0.35);
     let text_style = ("sans-serif", font).into_font().color(&palette.text);
-    let title_style = ("sans-serif", font + 2).into_font().color(&palette.text);
+    let title_style = (
+        "sans-serif",
+        title_px(&panel.title, area.dim_in_pixel().0, font),
+    )
+        .into_font()
+        .color(&palette.text);
+    let label_px = label_width_px(panel.unit, y0, y1, font);
+    // A year label is four digits and a gap: about three font sizes.
+    let max_labels = area.dim_in_pixel().0.saturating_sub(label_px) / (font * 3);
     let mut chart = ChartBuilder::on(area)
         .caption(&panel.title, title_style)
         .margin(font / 2 + 2)
         .x_label_area_size(font * 2)
-        .y_label_area_size(font * 4 + 8)
+        .y_label_area_size(label_px)
         .build_cartesian_2d(
-            Ticked::new(x_range.clone(), year_ticks(&panel.years)),
+            Ticked::new(x_range.clone(), year_ticks(&panel.years, max_labels as i32)),
             y0..y1,
         )
         .map_err(failed)?;

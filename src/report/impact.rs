@@ -5,7 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::axis::{Ticked, padded};
-use super::draw::{DrawError, draw_note, failed};
+use super::draw::{DrawError, draw_note, failed, title_px};
 use super::figure::{ImpactBar, YUnit};
 use super::style::{Palette, color, percent_tick};
 
@@ -35,7 +35,9 @@ pub fn draw_impact<DB: DrawingBackend>(
     let mut chart = ChartBuilder::on(area)
         .caption(
             title,
-            ("sans-serif", font + 2).into_font().color(&palette.text),
+            ("sans-serif", title_px(title, area.dim_in_pixel().0, font))
+                .into_font()
+                .color(&palette.text),
         )
         .margin(font / 2 + 2)
         .x_label_area_size(font * 2)

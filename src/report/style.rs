@@ -84,7 +84,10 @@ pub fn percent_tick(value: f64, span: f64) -> String {
 pub fn money_tick(value_usd_bn: f64, span_usd_bn: f64) -> String {
     let sign = if value_usd_bn < -1e-9 { "-" } else { "" };
     let magnitude = value_usd_bn.abs();
-    if magnitude >= 1000.0 && span_usd_bn >= 100.0 {
+    if magnitude >= 1e7 {
+        // Past $10,000T only extreme scenarios go: short scientific text, not 20 digits.
+        format!("{sign}${:.1e}T", magnitude / 1000.0)
+    } else if magnitude >= 1000.0 && span_usd_bn >= 100.0 {
         let span_usd_tn = span_usd_bn / 1000.0;
         let decimals = if span_usd_tn >= 20.0 {
             0
@@ -112,6 +115,7 @@ mod tests {
         assert_eq!(money_tick(1500.0, 1000.0), "$1.5T");
         assert_eq!(money_tick(-4.0, 30.0), "-$4B");
         assert_eq!(money_tick(-1500.0, 2700.0), "-$1.5T");
+        assert_eq!(money_tick(4.38e28, 4.4e28), "$4.4e25T");
         assert_eq!(money_tick(0.5, 1.5), "$0.50B");
         assert_eq!(money_tick(-0.0, 10.0), "$0.0B");
     }
