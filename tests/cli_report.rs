@@ -303,3 +303,33 @@ fn plot_to_stdout_is_svg_and_bad_requests_are_one_line_errors() {
     let fan = run(&["plot", certain.to_str().unwrap(), "--chart", "fan"]);
     assert_one_line_error(&fan, "uncertain inputs", "fan");
 }
+
+#[test]
+fn edge_scenarios_report_and_plot_without_failing() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("data");
+    let dir = temp_dir("report-edge");
+    for name in ["edge-minimal.ron", "edge-extreme.ron"] {
+        let path = data.join(name);
+        let html = report_of(&[&path]);
+        parse(&html);
+        for chart in ["share", "revenue", "placement", "delta"] {
+            let png = dir.join(format!("{name}-{chart}.png"));
+            let out = run(&[
+                "plot",
+                path.to_str().unwrap(),
+                "--chart",
+                chart,
+                "--output",
+                png.to_str().unwrap(),
+                "--width",
+                "300",
+                "--height",
+                "200",
+            ]);
+            assert!(out.status.success(), "{name} {chart}: {}", stderr(&out));
+            image::open(&png).unwrap();
+        }
+    }
+}
