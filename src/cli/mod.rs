@@ -19,8 +19,7 @@ pub use args::{Cli, Command, ImageFormat, OutputArgs, OutputSelector};
 pub use compare::reports as compare_reports;
 pub use project::report as projection_report;
 pub use report::{
-    Cell, ColumnKind, Format, Report, csv_text, human as cell_for_people, plain_decimal,
-    shortest_decimal,
+    Cell, ColumnKind, Format, Report, csv_text, human, plain_decimal, shortest_decimal,
 };
 pub use threads::{configure_pool, pool_threads};
 pub use uncertainty::summary_report;

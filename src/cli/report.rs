@@ -260,7 +260,7 @@ impl Report {
     }
 }
 
-/// A cell as the people-facing table shows it (`29.1%`, `$1.23T`); the HTML report uses it too.
+/// A cell as people read it, in its column's unit.
 pub fn human(cell: &Cell, kind: ColumnKind) -> String {
     match (cell, kind) {
         (Cell::Text(text), _) => text.clone(),

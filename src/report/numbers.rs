@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use crate::cli::{Cell, ColumnKind, Report, cell_for_people, plain_decimal};
+use crate::cli::{Cell, ColumnKind, Report, human, plain_decimal};
 use crate::insight::sources::is_assumption;
 use crate::model::compare::distribution_text;
 use crate::model::{Measure, ParamPath, Scenario, Unit, WorkloadParam};
@@ -92,7 +92,7 @@ fn shown_text(column: &str, cell: &Cell, kind: ColumnKind) -> String {
         Cell::Text(key) if column == "measure" => {
             Measure::from_key(key).map_or_else(|| key.clone(), |m| m.label().to_owned())
         }
-        _ => cell_for_people(cell, kind),
+        _ => human(cell, kind),
     }
 }
 

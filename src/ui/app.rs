@@ -261,6 +261,7 @@ impl CloudshiftApp {
             let rows = Rows {
                 scenario: view.scenario,
                 saved: view.saved,
+                rejection: view.rejection,
             };
             inputs::panel_ui(ui, rows, view.rejection, &mut edits);
         }

@@ -210,9 +210,16 @@ impl Document {
                 true
             }
             Err(error) => {
+                let in_units = match edit {
+                    Edit::Distribution(path, Some(dist)) => {
+                        edits::distribution_problem(&candidate, *path, *dist)
+                    }
+                    _ => None,
+                };
                 self.rejection = Some(Rejection {
                     group: edit.group(),
-                    message: error.to_string(),
+                    path: edit.path(),
+                    message: in_units.unwrap_or_else(|| error.to_string()),
                 });
                 false
             }

@@ -12,6 +12,16 @@ pub const SLIDE_CHARTS: [Chart; 4] = [Chart::Share, Chart::Revenue, Chart::Place
 /// How much larger everything is drawn while presenting.
 const PRESENTER_ZOOM: f32 = 1.5;
 
+/// What the Compare view's right plot shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Shown {
+    /// Each scenario's values, overlaid.
+    #[default]
+    Values,
+    /// Each later scenario minus the first, the question a comparison asks.
+    Difference,
+}
+
 /// A running presentation: the slide shown and what to restore on leaving.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Presenter {
@@ -29,6 +39,8 @@ pub struct PresentState {
     pub compare_unticked: Vec<u64>,
     /// The year of the KPI table (None: the last common year).
     pub compare_year: Option<i32>,
+    /// What the compare view's right plot shows.
+    pub compare_shown: Shown,
     pub presenter: Option<Presenter>,
 }
 

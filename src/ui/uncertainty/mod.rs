@@ -194,13 +194,12 @@ impl UncertaintyState {
         let available = ui.available_size();
         let year = self.tornado_year(data);
         self.refresh_tornado(scenario, generation, year);
-        // The tornado needs ~26 points a bar for its labels (egui_plot hides those under 20 apart).
         let bar_count = self
             .tornado
             .as_ref()
             .and_then(|cache| cache.bars.as_ref().ok())
             .map_or(0, Vec::len);
-        let tornado_height = 26.0 * bar_count as f32 + 60.0;
+        let tornado_height = tornado::needed_height(bar_count, ui);
         if available.y < 200.0 + tornado_height {
             // Too short for both: each chart at a readable height, in a scroll area.
             egui::ScrollArea::vertical()
