@@ -201,7 +201,11 @@ impl CloudshiftApp {
         } else {
             self.panels_ui(ui)
         };
-        self.exporter.set_chart_rect(chart_rect);
+        let shown = self
+            .present
+            .chart_shown(self.prefs.chart, self.prefs.layout);
+        self.exporter
+            .set_chart(chart_rect, shown, ui.visuals().dark_mode);
         let doc = self.docs.active();
         let (scenario, projection) = (doc.scenario(), doc.projection());
         self.learn

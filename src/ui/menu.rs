@@ -68,6 +68,10 @@ fn item(ui: &mut egui::Ui, enabled: bool, command: Command, queue: &mut CommandQ
         button = button.shortcut_text(text);
     }
     let mut response = ui.add_enabled(enabled, button);
+    // The accessible name is the label alone, not the label and the shortcut text.
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::accesskit::Role::Button, enabled, command.label())
+    });
     if !command.tooltip().is_empty() {
         response = response.on_hover_text(command.tooltip());
     }
@@ -137,6 +141,8 @@ fn file_menu_ui(ui: &mut egui::Ui, state: &MenuState<'_>, queue: &mut CommandQue
         ExportKind::ProjectionCsv,
         ExportKind::SummaryCsv,
         ExportKind::ChartPng,
+        ExportKind::ChartSvg,
+        ExportKind::ReportHtml,
     ] {
         if kind != ExportKind::SummaryCsv || state.has_summary {
             item(ui, true, Command::Export(ExportCommand::Start(kind)), queue);

@@ -3,7 +3,7 @@
 //! charts and then the open scenarios; Esc leaves.
 
 use crate::ui::charts::{self, ChartData};
-use crate::ui::command::{Chart, PresentCommand};
+use crate::ui::command::{Chart, PlotLayout, PresentCommand};
 use crate::ui::documents::Documents;
 
 /// The charts a presentation steps through, for each open scenario.
@@ -47,6 +47,15 @@ pub struct PresentState {
 impl PresentState {
     pub fn presenting(&self) -> bool {
         self.presenter.is_some()
+    }
+
+    /// The one chart on screen, if one is: the slide's while presenting, else the chosen tab's
+    /// (none in the grid or the Compare view).
+    pub fn chart_shown(&self, chart: Chart, layout: PlotLayout) -> Option<Chart> {
+        if let Some(presenter) = self.presenter {
+            return Some(SLIDE_CHARTS[presenter.slide % SLIDE_CHARTS.len()]);
+        }
+        (!self.comparing && layout == PlotLayout::Tabs).then_some(chart)
     }
 
     /// Tab indices of the documents ticked for comparing.

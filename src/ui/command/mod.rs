@@ -112,6 +112,8 @@ impl Command {
                 ExportCommand::Start(ExportKind::ProjectionCsv) => "Export projection as CSV…",
                 ExportCommand::Start(ExportKind::SummaryCsv) => "Export simulation summary as CSV…",
                 ExportCommand::Start(ExportKind::ChartPng) => "Export chart as PNG…",
+                ExportCommand::Start(ExportKind::ChartSvg) => "Export chart as SVG…",
+                ExportCommand::Start(ExportKind::ReportHtml) => "Export report…",
                 ExportCommand::CopyRon => "Copy scenario as RON",
                 ExportCommand::PasteDialog => "Paste scenario…",
                 _ => "Export",
@@ -141,6 +143,12 @@ impl Command {
             }
             Self::Present(PresentCommand::Start) => {
                 "Full screen, one chart at a time; arrows step, Esc leaves."
+            }
+            Self::Export(ExportCommand::Start(ExportKind::ReportHtml)) => {
+                "One self-contained HTML page (charts, numbers, inputs with sources) that opens in any browser and prints well."
+            }
+            Self::Export(ExportCommand::Start(ExportKind::ChartSvg)) => {
+                "The chart on screen as a scalable drawing for slides."
             }
             _ => "",
         }

@@ -189,6 +189,8 @@ fn pick_request(purpose: &PickPurpose, current: Option<&Path>) -> PickRequest {
 fn export_filter(kind: ExportKind) -> FileFilter {
     let extensions: &'static [&'static str] = match kind.extension() {
         "png" => &["png"],
+        "svg" => &["svg"],
+        "html" => &["html"],
         _ => &["csv"],
     };
     FileFilter {
