@@ -255,12 +255,8 @@ fn chart_svg(doc: &Document, chart: Option<(Chart, bool)>) -> Result<String, Str
     };
     let theme = Theme::for_dark_mode(dark);
     let size = ChartSize::default();
-    let kind = match chart {
-        Chart::Share => ChartKind::Share,
-        Chart::Revenue => ChartKind::Revenue,
-        Chart::Placement => ChartKind::Placement,
-        Chart::Delta => ChartKind::Delta,
-        Chart::Uncertainty => {
+    let kind = match chart.report_kind() {
+        ChartKind::Fan => {
             let uncertainty = doc.uncertainty();
             let summary = uncertainty
                 .summary()
@@ -275,6 +271,7 @@ fn chart_svg(doc: &Document, chart: Option<(Chart, bool)>) -> Result<String, Str
             )
             .map_err(|e| e.to_string());
         }
+        kind => kind,
     };
     crate::report::chart_svg(doc.scenario(), kind, None, size, theme).map_err(|e| e.to_string())
 }

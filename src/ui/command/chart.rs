@@ -52,6 +52,19 @@ impl Chart {
         }
     }
 
+    /// The same chart drawn by the report module, for "Export chart as SVG…" (the Uncertainty
+    /// tab's fan is drawn from the run on screen instead).
+    pub fn report_kind(self) -> crate::report::ChartKind {
+        use crate::report::ChartKind;
+        match self {
+            Self::Share => ChartKind::Share,
+            Self::Revenue => ChartKind::Revenue,
+            Self::Placement => ChartKind::Placement,
+            Self::Delta => ChartKind::Delta,
+            Self::Uncertainty => ChartKind::Fan,
+        }
+    }
+
     /// The key that shows the chart with Alt (Alt+1 … Alt+5).
     pub fn key(self) -> Key {
         match self {
