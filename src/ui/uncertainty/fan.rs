@@ -70,7 +70,13 @@ pub fn fan_chart_ui(
     year_plot("uncertainty-fan", unit, &title, data)
         .width(size.x)
         .height(size.y)
-        .legend(Legend::default().follow_insertion_order(true))
+        .legend(
+            // Top left: the bands start narrow in the base year, so the key covers no data.
+            Legend::default()
+                .position(egui_plot::Corner::LeftTop)
+                .background_alpha(0.85)
+                .follow_insertion_order(true),
+        )
         .show(ui, |pui| {
             pui.add(
                 FilledArea::new(OUTER_BAND, &years, &p5, &p95)
