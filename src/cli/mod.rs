@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 use clap::Parser as _;
 
-pub use args::{Cli, Command, OutputArgs, OutputSelector};
+pub use args::{Cli, Command, OutputArgs, OutputSelector, StatisticArgs};
 pub use compare::reports as compare_reports;
 pub use project::report as projection_report;
 pub use report::{Cell, ColumnKind, Format, Report, plain_decimal, shortest_decimal};
@@ -67,7 +67,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Invocation {
             seed,
             output,
         } => load_scenario(&file)
-            .and_then(|scenario| uncertainty::simulate_report(&scenario, samples, seed))
+            .and_then(|scenario| {
+                let errors = output.format == Format::Json;
+                uncertainty::simulate_report(&scenario, samples, seed, errors)
+            })
             .and_then(|report| emit(&report, &output)),
         Command::Sensitivity {
             file,
@@ -81,9 +84,12 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Invocation {
             param,
             selector,
             target,
+            statistic,
             output,
         } => load_scenario(&file)
-            .and_then(|scenario| uncertainty::solve_report(&scenario, &param, &selector, target))
+            .and_then(|scenario| {
+                uncertainty::solve_report(&scenario, &param, &selector, target, &statistic)
+            })
             .and_then(|report| emit(&report, &output)),
     };
     Invocation::Exit(match result {
