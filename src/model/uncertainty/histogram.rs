@@ -13,6 +13,7 @@
 //! of equal values (a point mass: outputs that take a few distinct values, such as rounding
 //! noise around zero) gives its order statistics at once, without collecting anything.
 
+use super::engine::CHUNK_DRAWS;
 use super::percentiles::{CompensatedSum, Ranks, mean_and_error};
 
 /// Equal-width bins between `lo` and `lo + bins / scale`; bin 0 holds values below, bin
@@ -54,7 +55,8 @@ impl Layout {
         if self.scale == 0.0 {
             return usize::from(x >= self.lo) + usize::from(x > self.lo);
         }
-        ((x - self.lo) * self.scale + 1.0).clamp(0.0, (self.bins + 1) as f64) as usize
+        // Through i32: one conversion instruction (the clamp keeps it in range).
+        ((x - self.lo) * self.scale + 1.0).clamp(0.0, (self.bins + 1) as f64) as i32 as usize
     }
 
     /// Roughly the values bin `b` holds, given the series' extremes (for finer bins inside it;
@@ -111,14 +113,55 @@ pub(super) struct Finished {
     pub pending: Vec<Pending>,
 }
 
-/// One histogram bin: its count, its first value, whether a different value followed, and
-/// whether its values are still collected. 16 bytes: one cache access per value.
+/// One histogram bin: its count, its first value and its [`state`](MIXED): one cache access
+/// per value.
 #[derive(Clone, Copy, Debug, Default)]
 struct Bin {
     count: u32,
-    mixed: bool,
-    keep: bool,
+    state: u8,
     first: f64,
+}
+
+/// State bit: a value different from the first has fallen in the bin.
+const MIXED: u8 = 1;
+/// State bit: the bin's values are collected.
+const KEEP: u8 = 2;
+
+impl Bin {
+    fn mixed(self) -> bool {
+        self.state & MIXED != 0
+    }
+
+    fn keep(self) -> bool {
+        self.state & KEEP != 0
+    }
+}
+
+/// Sum of `run`, and of `x - shift` and its square, in four independent lanes (so the loop
+/// vectorises; the order is fixed, so the bits are too).
+#[inline]
+fn run_sums(run: &[f64], shift: f64, factor: f64) -> [f64; 4] {
+    let mut lanes = [[0.0_f64; 4]; 4];
+    let chunks = run.chunks_exact(4);
+    let rest = chunks.remainder();
+    for chunk in chunks {
+        for k in 0..4 {
+            let x = chunk[k];
+            let d = x - shift;
+            lanes[0][k] += x;
+            lanes[1][k] += d;
+            lanes[2][k] += d * d;
+            lanes[3][k] += factor * x;
+        }
+    }
+    for &x in rest {
+        let d = x - shift;
+        lanes[0][0] += x;
+        lanes[1][0] += d;
+        lanes[2][0] += d * d;
+        lanes[3][0] += factor * x;
+    }
+    lanes.map(|l| (l[0] + l[1]) + (l[2] + l[3]))
 }
 
 /// Pass-one state of one series.
@@ -136,6 +179,8 @@ pub(super) struct Accumulator {
     seen: usize,
     /// Narrow the collected bins once `seen` reaches this.
     next_narrow: usize,
+    /// Length of the buffer after it was last compacted (values of dropped bins removed).
+    compacted: usize,
     layout: Option<Layout>,
     bins: Vec<Bin>,
     /// The values of the kept bins that are mixed.
@@ -159,6 +204,7 @@ impl Accumulator {
             at_max: 0,
             seen: 0,
             next_narrow: 0,
+            compacted: 0,
             layout: None,
             bins: Vec::new(),
             buffer: Vec::new(),
@@ -166,14 +212,13 @@ impl Accumulator {
         }
     }
 
-    /// Adds one wave of the series' values, in draw order (`runs` in order), then (from time to
+    /// Adds one wave of the series' values, in draw order, then (from time to
     /// time, and after the last wave) narrows the collected bins to those that may hold a
     /// wanted rank.
-    pub fn feed<'a>(&mut self, plan: &Plan, runs: impl Iterator<Item = &'a [f64]> + Clone) {
+    pub fn feed(&mut self, plan: &Plan, values: &[f64]) {
         let layout = *self.layout.get_or_insert_with(|| {
-            let (lo, hi) = runs
-                .clone()
-                .flatten()
+            let (lo, hi) = values
+                .iter()
                 .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &x| {
                     (lo.min(x), hi.max(x))
                 });
@@ -181,77 +226,71 @@ impl Accumulator {
         });
         if self.bins.is_empty() {
             let bin = Bin {
-                keep: true,
+                state: KEEP,
                 ..Bin::default()
             };
             self.bins = vec![bin; layout.len()];
         }
-        // Locals, so the loop keeps them in registers.
-        let (mut sum, shift, mut shifted, mut shifted_sq) =
-            (self.sum, self.shift, self.shifted, self.shifted_sq);
-        let (mut min, mut max, mut at_min, mut at_max) =
-            (self.min, self.max, self.at_min, self.at_max);
-        let collecting = self.collecting;
         let bins = &mut self.bins;
         // Read the bins once in order first: the hardware prefetcher brings them into cache far
         // faster than the scattered first touches of the loop below would.
         std::hint::black_box(bins.iter().fold(0_u32, |total, bin| total ^ bin.count));
         let buffer = &mut self.buffer;
-        for run in runs {
+        let factor = self.scaled.map_or(0.0, |(factor, _)| factor);
+        let mut index = [0_u16; CHUNK_DRAWS];
+        for run in values.chunks(CHUNK_DRAWS) {
             self.seen += run.len();
-            for &x in run {
-                sum.add(x);
-                let d = x - shift;
-                shifted += d;
-                shifted_sq += d * d;
-                if x <= min {
-                    if x < min {
-                        min = x;
-                        at_min = 0;
-                    }
-                    at_min += 1;
-                }
-                if x >= max {
-                    if x > max {
-                        max = x;
-                        at_max = 0;
-                    }
-                    at_max += 1;
-                }
-                let Some(bin) = bins.get_mut(layout.bin(x)) else {
+            let [total, shifted, shifted_sq, scaled] = run_sums(run, self.shift, factor);
+            self.sum.add(total);
+            self.shifted += shifted;
+            self.shifted_sq += shifted_sq;
+            if let Some((_, sum)) = &mut self.scaled {
+                sum.add(scaled);
+            }
+            let (low, high) = run
+                .iter()
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &x| {
+                    (lo.min(x), hi.max(x))
+                });
+            if low <= self.min {
+                let equal = run.iter().filter(|x| **x == low).count();
+                self.at_min = if low < self.min {
+                    equal
+                } else {
+                    self.at_min + equal
+                };
+                self.min = low;
+            }
+            if high >= self.max {
+                let equal = run.iter().filter(|x| **x == high).count();
+                self.at_max = if high > self.max {
+                    equal
+                } else {
+                    self.at_max + equal
+                };
+                self.max = high;
+            }
+            for (slot, &x) in index.iter_mut().zip(run) {
+                *slot = layout.bin(x) as u16;
+            }
+            for (&b, &x) in index.iter().zip(run) {
+                let Some(bin) = bins.get_mut(usize::from(b)) else {
                     continue;
                 };
-                let before = bin.count;
-                bin.count = before + 1;
-                if before == 0 {
-                    bin.first = x;
-                } else if bin.mixed {
-                    if collecting && bin.keep {
-                        buffer.push(x);
-                    }
-                } else if x.to_bits() != bin.first.to_bits() {
-                    bin.mixed = true;
-                    if collecting && bin.keep {
-                        buffer.extend(std::iter::repeat_n(bin.first, before as usize));
-                        buffer.push(x);
-                    }
-                }
-            }
-            if let Some((factor, scaled)) = &mut self.scaled {
-                for &x in run {
-                    scaled.add(*factor * x);
+                bin.count += 1;
+                if bin.state != MIXED {
+                    add_slow(bin, x, buffer);
                 }
             }
         }
-        (self.sum, self.shifted, self.shifted_sq) = (sum, shifted, shifted_sq);
-        (self.min, self.max, self.at_min, self.at_max) = (min, max, at_min, at_max);
         if self.collecting && (self.seen >= self.next_narrow || self.seen >= plan.ranks.n) {
             self.narrow(plan, layout);
             self.next_narrow = self.seen + self.seen / 4;
         }
     }
 
-    /// Stops collecting the bins no wanted rank can fall in (given the draws seen so far).
+    /// Stops collecting the bins no wanted rank can fall in (given the draws seen so far); stops
+    /// collecting altogether when the collected values outgrow the series' share.
     fn narrow(&mut self, plan: &Plan, layout: Layout) {
         let cumulative = cumulative(&self.bins);
         let mut mark = vec![false; self.bins.len()];
@@ -264,14 +303,26 @@ impl Accumulator {
             }
         }
         for (bin, mark) in self.bins.iter_mut().zip(mark) {
-            bin.keep &= mark;
+            if !mark {
+                bin.state &= !KEEP;
+            }
         }
-        let bins = &self.bins;
-        self.buffer
-            .retain(|x| bins.get(layout.bin(*x)).is_some_and(|b| b.keep));
+        // Dropped bins take no new values; the old ones are removed when the buffer has doubled
+        // since the last compaction (amortised cost), at the end, or near the memory cap.
+        let last = self.seen >= plan.ranks.n;
+        if last || self.buffer.len() > 2 * self.compacted.max(2048) || self.buffer.len() > plan.cap
+        {
+            let bins = &self.bins;
+            self.buffer
+                .retain(|x| bins.get(layout.bin(*x)).is_some_and(|b| b.keep()));
+            self.compacted = self.buffer.len();
+        }
         if self.buffer.len() > plan.cap {
             self.collecting = false;
             self.buffer = Vec::new();
+            for bin in &mut self.bins {
+                bin.state &= !KEEP;
+            }
         }
     }
 
@@ -309,12 +360,12 @@ impl Accumulator {
             let b = bin_of_rank(&cumulative, rank);
             let before = if b == 0 { 0 } else { cumulative[b - 1] };
             let bin = self.bins.get(b).copied().unwrap_or_default();
-            if !bin.mixed {
+            if !bin.mixed() {
                 order.push(bin.first);
-            } else if self.collecting && bin.keep {
+            } else if self.collecting && bin.keep() {
                 let earlier: usize = self.bins[..b]
                     .iter()
-                    .filter(|i| i.keep && i.mixed)
+                    .filter(|i| i.keep() && i.mixed())
                     .map(|i| i.count as usize)
                     .sum();
                 let value = self.buffer.get(earlier + rank - before).copied();
@@ -338,6 +389,25 @@ impl Accumulator {
             layout,
             order,
             pending,
+        }
+    }
+}
+
+/// A value that fell in a bin not (yet) both mixed and dropped: notes the first value, marks
+/// the bin mixed at the first different value, and collects it if the bin is kept.
+fn add_slow(bin: &mut Bin, x: f64, buffer: &mut Vec<f64>) {
+    let before = bin.count - 1;
+    if before == 0 {
+        bin.first = x;
+    } else if bin.mixed() {
+        if bin.keep() {
+            buffer.push(x);
+        }
+    } else if x.to_bits() != bin.first.to_bits() {
+        bin.state |= MIXED;
+        if bin.keep() {
+            buffer.extend(std::iter::repeat_n(bin.first, before as usize));
+            buffer.push(x);
         }
     }
 }

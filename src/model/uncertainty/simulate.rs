@@ -263,7 +263,7 @@ fn simulate_within(
             (s, Accumulator::new(det.series(measure)[c], factor))
         })
         .collect();
-    engine.pass(&mut accumulators, |acc, runs| acc.feed(&plan, runs))?;
+    engine.pass(&mut accumulators, |acc, values| acc.feed(&plan, values))?;
     let mut finished: Vec<Finished> = accumulators
         .into_par_iter()
         .map(|(_, acc)| acc.finish(&plan))
@@ -340,11 +340,7 @@ fn later_passes(
                 target.prepare();
             }
             engine.control.progress.add_total(engine.n as u64);
-            engine.pass(group, |target, runs| {
-                for run in runs {
-                    target.visit(run);
-                }
-            })?;
+            engine.pass(group, Target::visit)?;
             for (s, target) in group.iter_mut() {
                 target.resolve_collected(&plan.ranks.ranks, &mut finished[*s].order);
             }

@@ -163,10 +163,9 @@ impl Target {
         self.slots.iter().any(|s| !matches!(s.kind, Kind::Done))
     }
 
-    /// Feeds one run of the series' values.
-    #[inline]
-    pub fn visit(&mut self, run: &[f64]) {
-        for &x in run {
+    /// Feeds one wave of the series' values.
+    pub fn visit(&mut self, values: &[f64]) {
+        for &x in values {
             let s = self.slot_of_bin[self.layout.bin(x)];
             if s == NONE {
                 continue;
