@@ -253,7 +253,7 @@ impl Accumulator {
                     (lo.min(x), hi.max(x))
                 });
             if low <= self.min {
-                let equal = run.iter().filter(|x| **x == low).count();
+                let equal = run.iter().filter(|x| **x <= low).count();
                 self.at_min = if low < self.min {
                     equal
                 } else {
@@ -262,7 +262,7 @@ impl Accumulator {
                 self.min = low;
             }
             if high >= self.max {
-                let equal = run.iter().filter(|x| **x == high).count();
+                let equal = run.iter().filter(|x| **x >= high).count();
                 self.at_max = if high > self.max {
                     equal
                 } else {
