@@ -252,7 +252,8 @@ fn simulate_within(
     let plan = Plan {
         ranks: Ranks::new(n),
         bins: (HISTOGRAM_BYTES / 16 / series.max(1)).clamp(FEWEST_BINS, MOST_BINS),
-        cap: budget / size_of::<f64>() / series.max(1),
+        // Half the share in values: a growing buffer's capacity can reach twice its length.
+        cap: budget / 2 / size_of::<f64>() / series.max(1),
     };
     let det = &summary.deterministic;
     let mut accumulators: Vec<(usize, Accumulator)> = (0..series)
