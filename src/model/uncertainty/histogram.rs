@@ -84,7 +84,7 @@ pub(super) struct Plan {
     pub ranks: Ranks,
     /// Inner bins of the histogram.
     pub bins: usize,
-    /// Most values one series may collect in pass one.
+    /// Most values one series may collect in pass one (0: collect nothing in pass one).
     pub cap: usize,
 }
 
@@ -225,8 +225,9 @@ impl Accumulator {
             Layout::new(lo, hi, plan.bins)
         });
         if self.bins.is_empty() {
+            self.collecting = plan.cap > 0;
             let bin = Bin {
-                state: KEEP,
+                state: if self.collecting { KEEP } else { 0 },
                 ..Bin::default()
             };
             self.bins = vec![bin; layout.len()];

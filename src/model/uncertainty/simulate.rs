@@ -249,11 +249,19 @@ fn simulate_within(
         control,
     };
     let series = engine.series();
+    // Each series' share of the budget, in values: half of it, as a growing buffer's capacity
+    // can reach twice its length; none at all when it could not hold a few waves' worth of
+    // collected values (thousands of series): pass one then only counts.
+    let cap = budget / 2 / size_of::<f64>() / series.max(1);
+    let cap = if cap < 4 * engine.wave_draws().min(n) {
+        0
+    } else {
+        cap
+    };
     let plan = Plan {
         ranks: Ranks::new(n),
         bins: (HISTOGRAM_BYTES / 16 / series.max(1)).clamp(FEWEST_BINS, MOST_BINS),
-        // Half the share in values: a growing buffer's capacity can reach twice its length.
-        cap: budget / 2 / size_of::<f64>() / series.max(1),
+        cap,
     };
     let det = &summary.deterministic;
     let mut accumulators: Vec<(usize, Accumulator)> = (0..series)

@@ -123,7 +123,9 @@ impl Target {
             .map(|slot| match &slot.kind {
                 Kind::Done => 0,
                 Kind::Collect(_) => slot.count * size_of::<f64>(),
-                Kind::Split { sub, .. } => sub.len() * size_of::<u32>(),
+                Kind::Split { sub, .. } => {
+                    sub.len() * (size_of::<u32>() + size_of::<f64>() + size_of::<bool>())
+                }
                 Kind::Finer { parts, .. } => parts
                     .iter()
                     .filter(|p| p.equal.is_none())
