@@ -28,8 +28,14 @@
 //!   uncertain its order statistics are the revenue delta's times the (non-negative) multiple,
 //!   bit for bit, so its series are not stored; its mean is summed separately.
 //!
-//! Memory: the wave buffer (32 MiB), pass one's histograms (24 MiB), and collected values
-//! (at most [`STORE_BUDGET_BYTES`], 128 MiB, plus one series' largest bin).
+//! Memory: the wave buffer (32 MiB), pass one's histograms (40 MiB), and collected values
+//! (at most [`STORE_BUDGET_BYTES`], 128 MiB, plus one series' largest bin). With thousands of
+//! series (16 providers x 16 workloads x 50 years: 4,335) a series' share of the budget could
+//! not hold a few waves' worth of values, so pass one only counts and pass two collects.
+//!
+//! Measured (shared, loaded 2-core machine): the baseline at 100,000 draws 0.32 s CPU and at
+//! 1,000,000 2.4 s CPU, one pass each; 16x16x50 about 100 us of CPU per draw and pass, two
+//! passes at 10,000 and 100,000 draws.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
