@@ -1,9 +1,11 @@
 //! Uncertainty (MODEL.md): distributions, Monte Carlo summaries, tornado sensitivity, goal seek.
 
+mod control;
 mod distributions;
 mod draws;
 mod engine;
 mod histogram;
+mod layout;
 mod output;
 mod percentiles;
 mod sensitivity;

@@ -37,9 +37,6 @@
 //! 1,000,000 2.4 s CPU, one pass each; 16x16x50 about 100 us of CPU per draw and pass, two
 //! passes at 10,000 and 100,000 draws.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-
 use rayon::prelude::*;
 
 use super::draws::uncertain_inputs;
@@ -49,6 +46,7 @@ use super::percentiles::{Ranks, Stats};
 use super::targets::Target;
 use crate::model::{Measure, OthersParam, ParamPath, Projection, ProviderParam, Scenario, project};
 
+pub use super::control::{Progress, RunControl, SimulationError};
 pub use super::engine::CHUNK_DRAWS;
 
 /// Most draws one run may take (MODEL.md: samples 100..=1,000,000; the engine accepts from 1 so
@@ -62,86 +60,6 @@ const HISTOGRAM_BYTES: usize = 40 << 20;
 /// Inner histogram bins per series, at most and at least.
 const MOST_BINS: usize = 2048;
 const FEWEST_BINS: usize = 256;
-
-/// How far a run has got: draws evaluated (over all passes) out of the total it will evaluate.
-#[derive(Debug, Default)]
-pub struct Progress {
-    done: AtomicU64,
-    total: AtomicU64,
-}
-
-impl Progress {
-    /// Draws evaluated so far.
-    pub fn done(&self) -> u64 {
-        self.done.load(Ordering::Relaxed)
-    }
-
-    /// Draws the run will evaluate (0 until it has started).
-    pub fn total(&self) -> u64 {
-        self.total.load(Ordering::Relaxed)
-    }
-
-    /// Fraction done, 0..=1 (0 before the run starts).
-    pub fn fraction(&self) -> f64 {
-        let total = self.total();
-        if total == 0 {
-            0.0
-        } else {
-            (self.done() as f64 / total as f64).min(1.0)
-        }
-    }
-
-    pub(super) fn start(&self, total: u64) {
-        self.done.store(0, Ordering::Relaxed);
-        self.total.store(total, Ordering::Relaxed);
-    }
-
-    pub(super) fn add_total(&self, draws: u64) {
-        self.total.fetch_add(draws, Ordering::Relaxed);
-    }
-
-    pub(super) fn add(&self, draws: u64) {
-        self.done.fetch_add(draws, Ordering::Relaxed);
-    }
-}
-
-/// Lets another thread watch a run's progress and cancel it. Clones share the same flag and
-/// counters; `RunControl::default()` is a control nobody else holds (never cancelled).
-#[derive(Clone, Debug, Default)]
-pub struct RunControl {
-    pub cancel: Arc<AtomicBool>,
-    pub progress: Arc<Progress>,
-}
-
-impl RunControl {
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Asks the run to stop; it returns [`SimulationError::Cancelled`] within one chunk of draws
-    /// per thread (well under a millisecond).
-    pub fn cancel(&self) {
-        self.cancel.store(true, Ordering::Relaxed);
-    }
-
-    pub fn is_cancelled(&self) -> bool {
-        self.cancel.load(Ordering::Relaxed)
-    }
-
-    /// Fraction of the run done, 0..=1.
-    pub fn fraction_done(&self) -> f64 {
-        self.progress.fraction()
-    }
-}
-
-/// Why a simulation gave no summary.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum SimulationError {
-    #[error("samples must be between 1 and {MAX_SAMPLES}, not {0}")]
-    Samples(u32),
-    #[error("the simulation was cancelled")]
-    Cancelled,
-}
 
 /// Mean and percentiles of the uncertain measures for every year and provider.
 #[derive(Clone, Debug, PartialEq)]
