@@ -2,8 +2,8 @@
 #![allow(clippy::float_cmp)] // exact equality with the deterministic model is what several tests check
 
 use cloudshift::model::uncertainty::{
-    RunControl, SimulationError, SolveError, draw_inputs, percentiles_by_sorting, profile,
-    sensitivity, simulate, solve, triangular_inverse_cdf,
+    RunControl, SimulationError, SolveError, Statistic, draw_inputs, percentiles_by_sorting,
+    profile, sensitivity, simulate, solve, solve_statistic, triangular_inverse_cdf,
 };
 use cloudshift::model::{
     Curve, Distribution, Market, Measure, Migration, Others, ParamPath, Provider, ProviderParam,
@@ -583,4 +583,197 @@ fn outputs_beyond_f32_range_are_summarised_exactly() {
         .unwrap()
         .install(|| simulate(&s, n, 5, &RunControl::default()).unwrap());
     assert_eq!(one_thread, summary, "same output on one thread");
+}
+
+/// Every value of `measure` at year index `t`, provider `p`, over draws `0..n`, by hand.
+fn naive_values(s: &Scenario, seed: u64, n: u32, measure: Measure, t: usize, p: usize) -> Vec<f64> {
+    (0..u64::from(n))
+        .map(|i| {
+            let mut d = s.clone();
+            for (path, value) in draw_inputs(s, seed, i) {
+                path.set(&mut d, value);
+            }
+            project(&d).value(measure, t, p).unwrap_or(f64::NAN)
+        })
+        .collect()
+}
+
+#[test]
+fn percentiles_are_the_exact_order_statistics() {
+    // No f32 rounding any more: bit-identical to sorting every draw's f64 value.
+    let s = baseline_like();
+    let n = 701;
+    let summary = simulate(&s, n, 9, &RunControl::default()).unwrap();
+    for (t, p) in [(6, 1), (10, 0), (3, 5)] {
+        for measure in Measure::UNCERTAIN {
+            let values = naive_values(&s, 9, n, measure, t, p);
+            let stats = summary.stats(measure, t, p).unwrap();
+            assert_eq!(
+                stats.percentiles(),
+                percentiles_by_sorting(&values),
+                "{measure:?} t {t} p {p}"
+            );
+            let mut sorted = values.clone();
+            sorted.sort_by(f64::total_cmp);
+            // n = 701: ranks floor(350.5 - 0.98 sqrt 701) = 324 and ceil(1 + 350.5 + 25.95) = 378.
+            assert_eq!(
+                (stats.median_low, stats.median_high),
+                (sorted[323], sorted[377])
+            );
+            let m = mean(&values);
+            assert!(
+                (stats.mean - m).abs() <= 1e-13 * m.abs().max(1e-9),
+                "{measure:?}"
+            );
+            let sd =
+                (values.iter().map(|v| (v - m).powi(2)).sum::<f64>() / f64::from(n - 1)).sqrt();
+            let se = sd / f64::from(n).sqrt();
+            assert!(
+                (stats.std_error - se).abs() <= 1e-9 * se.max(1e-12),
+                "{measure:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn identical_draws_give_exactly_their_value() {
+    // Extent drawn from Uniform(1.5, 2) is always clamped to 1; the file's value is 0.5. Every
+    // draw is the same run, away from the deterministic one: each statistic is its value exactly.
+    let mut s = baseline_like();
+    s.workloads[0].extent = 0.5;
+    s.uncertainty = vec![(
+        ParamPath::Workload(0, WorkloadParam::Extent),
+        Distribution::Uniform {
+            low: 1.5,
+            high: 2.0,
+        },
+    )];
+    let mut drawn = s.clone();
+    drawn.workloads[0].extent = 1.0;
+    let expected = project(&drawn);
+    let summary = simulate(&s, 1_000, 4, &RunControl::default()).unwrap();
+    for measure in Measure::UNCERTAIN {
+        for t in 0..expected.years {
+            for p in 0..expected.providers {
+                let v = expected.value(measure, t, p).unwrap();
+                let stats = summary.stats(measure, t, p).unwrap();
+                assert_eq!(stats.percentiles(), [v; 7], "{measure:?} t {t} p {p}");
+                assert_eq!((stats.mean, stats.std_error), (v, 0.0));
+                assert_eq!((stats.median_low, stats.median_high), (v, v));
+            }
+        }
+    }
+}
+
+#[test]
+fn many_waves_and_later_passes_are_exact_and_thread_independent() {
+    // 40,000 draws of 264 stored series: three waves of pass one. A 64 KiB budget stops every
+    // series collecting in pass one, so passes two and three (split bins, groups) do the work.
+    let s = baseline_like();
+    let n = 40_000;
+    let run = |threads: usize, budget: usize| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+            .install(|| profile::simulate_with_store_budget(&s, n, 21, budget).unwrap())
+    };
+    let one_pass = run(2, 128 << 20);
+    let passes = run(2, 64 << 10);
+    assert_eq!(one_pass, passes);
+    assert_eq!(one_pass, run(1, 128 << 20));
+    assert_eq!(passes, run(1, 64 << 10));
+    for measure in [Measure::Revenue, Measure::ValueAtStake] {
+        let values = naive_values(&s, 21, n, measure, 10, 0);
+        let stats = one_pass.stats(measure, 10, 0).unwrap();
+        assert_eq!(
+            stats.percentiles(),
+            percentiles_by_sorting(&values),
+            "{measure:?}"
+        );
+    }
+}
+
+#[test]
+fn point_masses_at_the_extremes_are_exact() {
+    // Halo Normal(sd 1) at 0.1 is clamped to 0 in about 46% of draws. With a large negative
+    // drift AWS's rest-of-market share hits 0 in some draws too. Compare every AWS series.
+    let mut s = baseline_like();
+    s.halo = 0.1;
+    s.providers[0].drift_per_year = -0.04;
+    s.uncertainty = vec![
+        (ParamPath::Halo, Distribution::Normal { sd: 1.0 }),
+        (
+            ParamPath::Provider(0, ProviderParam::Drift),
+            Distribution::Normal { sd: 0.01 },
+        ),
+    ];
+    let n = 3_000;
+    let summary = profile::simulate_with_store_budget(&s, n, 2, 32 << 10).unwrap();
+    for measure in Measure::UNCERTAIN {
+        let values = naive_values(&s, 2, n, measure, 10, 0);
+        let stats = summary.stats(measure, 10, 0).unwrap();
+        assert_eq!(
+            stats.percentiles(),
+            percentiles_by_sorting(&values),
+            "{measure:?}"
+        );
+    }
+}
+
+#[test]
+fn goal_seek_on_a_percentile_at_a_fixed_seed() {
+    // tiny: A's 2026 revenue is (0.3 + d) * 100 * (1 + g) with the drift d uncertain and g the
+    // market's growth. Scaling by 100 (1 + g) > 0 keeps the order of the draws, so
+    // P50 = 100 (1 + g) * P50(0.3 + d): the g that gives P50 = 40 is 40 / (100 m) - 1, m the
+    // median of the drawn 0.3 + d.
+    let s = tiny(vec![(
+        ParamPath::Provider(0, ProviderParam::Drift),
+        Distribution::Normal { sd: 0.01 },
+    )]);
+    let n = 501;
+    let shares: Vec<f64> = (0..u64::from(n))
+        .map(|i| 0.3 + draw_inputs(&s, 3, i)[0].1)
+        .collect();
+    let m = percentiles_by_sorting(&shares)[3];
+    let expected = 40.0 / (100.0 * m) - 1.0;
+    let g = solve_statistic(
+        &s,
+        ParamPath::MarketGrowthStart,
+        0,
+        Measure::Revenue,
+        2026,
+        40.0,
+        Statistic::P50,
+        n,
+        3,
+    )
+    .unwrap();
+    assert!((g - expected).abs() < 1e-8, "{g} vs {expected}");
+    // The deterministic solve gives another answer: 40 / 31 - 1.
+    let deterministic = solve(
+        &s,
+        ParamPath::MarketGrowthStart,
+        0,
+        Measure::Revenue,
+        2026,
+        40.0,
+    );
+    assert!((deterministic.unwrap() - (40.0 / 31.0 - 1.0)).abs() < 1e-8);
+    // Measures Monte Carlo does not summarise are refused.
+    assert!(matches!(
+        solve_statistic(
+            &s,
+            ParamPath::MarketGrowthStart,
+            0,
+            Measure::WorkloadRevenue,
+            2026,
+            1.0,
+            Statistic::Mean,
+            n,
+            3
+        ),
+        Err(SolveError::NotSummarised { .. })
+    ));
 }

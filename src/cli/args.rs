@@ -88,6 +88,8 @@ pub enum Command {
         #[arg(long, allow_negative_numbers = true)]
         target: f64,
         #[command(flatten)]
+        statistic: StatisticArgs,
+        #[command(flatten)]
         output: OutputArgs,
     },
     /// Draw one chart as SVG or PNG, for slide decks and scripted pipelines.
@@ -136,6 +138,22 @@ pub enum ImageFormat {
     Svg,
     /// A bitmap (8-bit RGB).
     Png,
+}
+
+/// Goal seek on a Monte Carlo statistic of the output rather than its deterministic value.
+#[derive(Debug, clap::Args)]
+pub struct StatisticArgs {
+    /// Seek a Monte Carlo statistic of the output (mean, p5, p10, p25, p50, p75, p90 or p95),
+    /// with the same draws (fixed seed) at every trial value.
+    #[arg(long)]
+    pub statistic: Option<String>,
+    /// With --statistic: draws per run (100..=1000000); default: the file's monte_carlo.samples,
+    /// else 10000.
+    #[arg(long, requires = "statistic")]
+    pub samples: Option<i64>,
+    /// With --statistic: seed of the draws; default: the file's monte_carlo.seed, else 42.
+    #[arg(long, requires = "statistic")]
+    pub seed: Option<u64>,
 }
 
 /// Which output to look at: one provider, measure and year.

@@ -15,7 +15,7 @@ use std::process::ExitCode;
 
 use clap::Parser as _;
 
-pub use args::{Cli, Command, ImageFormat, OutputArgs, OutputSelector};
+pub use args::{Cli, Command, ImageFormat, OutputArgs, OutputSelector, StatisticArgs};
 pub use compare::reports as compare_reports;
 pub use project::report as projection_report;
 pub use report::{
@@ -71,7 +71,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Invocation {
             seed,
             output,
         } => load_scenario(&file)
-            .and_then(|scenario| uncertainty::simulate_report(&scenario, samples, seed))
+            .and_then(|scenario| {
+                let errors = output.format == Format::Json;
+                uncertainty::simulate_report(&scenario, samples, seed, errors)
+            })
             .and_then(|report| emit(&report, &output, &[&file])),
         Command::Sensitivity {
             file,
@@ -85,9 +88,12 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Invocation {
             param,
             selector,
             target,
+            statistic,
             output,
         } => load_scenario(&file)
-            .and_then(|scenario| uncertainty::solve_report(&scenario, &param, &selector, target))
+            .and_then(|scenario| {
+                uncertainty::solve_report(&scenario, &param, &selector, target, &statistic)
+            })
             .and_then(|report| emit(&report, &output, &[&file])),
         Command::Plot {
             file,

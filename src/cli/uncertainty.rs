@@ -1,28 +1,67 @@
 //! `cloudshift simulate`, `sensitivity` and `solve`: the uncertainty engine as reports.
 
 use super::CliError;
-use super::args::OutputSelector;
+use super::args::{OutputSelector, StatisticArgs};
 use super::report::{Cell, ColumnKind, Report, owned};
-use crate::model::uncertainty::{RunControl, SimulationSummary, sensitivity, simulate, solve};
+use crate::model::uncertainty::{
+    RunControl, SimulationSummary, Statistic, sensitivity, simulate, solve, solve_statistic,
+};
 use crate::model::{Measure, ParamPath, Scenario, project};
 use crate::scenario::{SAMPLES_RANGE, residual_path_hint};
 
-/// Mean and percentiles per year, provider (Others last) and measure.
+/// Mean and percentiles per year, provider (Others last) and measure; with `errors` (JSON), also
+/// the standard error of each mean and the 95% interval of each median.
 pub fn simulate_report(
     scenario: &Scenario,
     samples: Option<i64>,
     seed: Option<u64>,
+    errors: bool,
 ) -> Result<Report, CliError> {
+    let (samples, seed) = samples_and_seed(scenario, samples, seed)?;
+    let summary = simulate(scenario, samples, seed, &RunControl::new())?;
+    let mut report = summary_report(scenario, &summary);
+    if errors {
+        add_errors(&mut report, &summary);
+    }
+    Ok(report)
+}
+
+/// `--samples` and `--seed`, else the file's Monte Carlo settings, else the defaults.
+fn samples_and_seed(
+    scenario: &Scenario,
+    samples: Option<i64>,
+    seed: Option<u64>,
+) -> Result<(u32, u64), CliError> {
     let settings = scenario.monte_carlo.unwrap_or_default();
     let samples = samples.unwrap_or(i64::from(settings.samples));
-    let seed = seed.unwrap_or(settings.seed);
     let (fewest, most) = SAMPLES_RANGE;
     let samples = u32::try_from(samples)
         .ok()
         .filter(|n| (fewest..=most).contains(n))
         .ok_or_else(|| CliError(format!("--samples: {samples} is outside {fewest}..={most}")))?;
-    let summary = simulate(scenario, samples, seed, &RunControl::new())?;
-    Ok(summary_report(scenario, &summary))
+    Ok((samples, seed.unwrap_or(settings.seed)))
+}
+
+/// Appends `std_error`, `median_low` and `median_high` to each row of [`summary_report`].
+fn add_errors(report: &mut Report, summary: &SimulationSummary) {
+    for name in ["std_error", "median_low", "median_high"] {
+        report.columns.push((name.to_owned(), ColumnKind::Number));
+    }
+    let mut rows = report.rows.iter_mut();
+    for t in 0..summary.years {
+        for p in 0..summary.providers {
+            for measure in Measure::UNCERTAIN {
+                let Some(stats) = summary.stats(measure, t, p) else {
+                    continue;
+                };
+                if let Some(row) = rows.next() {
+                    row.extend(
+                        [stats.std_error, stats.median_low, stats.median_high].map(Cell::Number),
+                    );
+                }
+            }
+        }
+    }
 }
 
 /// A simulation summary as a report: mean and percentiles per year, provider and measure.
@@ -98,12 +137,14 @@ pub fn sensitivity_report(
     })
 }
 
-/// The parameter value that makes the output hit `target`, and the output there.
+/// The parameter value that makes the output (or, with `--statistic`, that Monte Carlo statistic
+/// of it) hit `target`, and the output there.
 pub fn solve_report(
     scenario: &Scenario,
     param: &str,
     selector: &OutputSelector,
     target: f64,
+    statistic: &StatisticArgs,
 ) -> Result<Report, CliError> {
     if !target.is_finite() {
         return Err(CliError(format!(
@@ -112,14 +153,39 @@ pub fn solve_report(
     }
     let (provider, measure) = resolve(scenario, selector)?;
     let path = parse_path(scenario, param)?;
-    let value = solve(scenario, path, provider, measure, selector.year, target)?;
-    let mut solved = scenario.clone();
-    path.set(&mut solved, value);
-    let projection = project(&solved);
-    let output = projection
-        .year_index(selector.year)
-        .and_then(|t| projection.value(measure, t, provider))
-        .unwrap_or(f64::NAN);
+    let year = selector.year;
+    let (value, output) = if let Some(key) = &statistic.statistic {
+        let Some(stat) = Statistic::from_key(key) else {
+            let keys: Vec<&str> = Statistic::ALL.iter().map(|s| s.key()).collect();
+            return Err(CliError(format!(
+                "--statistic: \"{key}\" is not a statistic (one of: {})",
+                keys.join(", ")
+            )));
+        };
+        let (samples, seed) = samples_and_seed(scenario, statistic.samples, statistic.seed)?;
+        let value = solve_statistic(
+            scenario, path, provider, measure, year, target, stat, samples, seed,
+        )?;
+        let mut solved = scenario.clone();
+        path.set(&mut solved, value);
+        let summary = simulate(&solved, samples, seed, &RunControl::new())?;
+        let output = summary
+            .deterministic
+            .year_index(year)
+            .and_then(|t| summary.stats(measure, t, provider))
+            .map_or(f64::NAN, |stats| stat.of(stats));
+        (value, output)
+    } else {
+        let value = solve(scenario, path, provider, measure, year, target)?;
+        let mut solved = scenario.clone();
+        path.set(&mut solved, value);
+        let projection = project(&solved);
+        let output = projection
+            .year_index(year)
+            .and_then(|t| projection.value(measure, t, provider))
+            .unwrap_or(f64::NAN);
+        (value, output)
+    };
     let kind = if measure.is_fraction() {
         ColumnKind::Fraction
     } else {

@@ -1,21 +1,30 @@
 //! Uncertainty (MODEL.md): distributions, Monte Carlo summaries, tornado sensitivity, goal seek.
 
+mod control;
 mod distributions;
+mod draws;
+mod engine;
+mod histogram;
+mod layout;
 mod output;
 mod percentiles;
 mod sensitivity;
 mod simulate;
 mod solve;
+mod targets;
 
 pub use distributions::{
     NORMAL_P90_Z, inverse_cdf, p10_p90, quantile, sample, standard_normal_inverse_cdf,
     triangular_inverse_cdf,
 };
+pub use draws::draw_inputs;
 pub use output::OutputError;
 pub use percentiles::{PERCENTILE_PROBABILITIES, Stats, percentiles_by_sorting};
 pub use sensitivity::{TornadoBar, sensitivity};
 pub use simulate::{
     CHUNK_DRAWS, MAX_SAMPLES, Progress, RunControl, STORE_BUDGET_BYTES, SimulationError,
-    SimulationSummary, draw_inputs, profile, simulate,
+    SimulationSummary, profile, simulate,
 };
-pub use solve::{GRID_INTERVALS, SolveError, solve};
+pub use solve::{
+    GRID_INTERVALS, STATISTIC_GRID_INTERVALS, SolveError, Statistic, solve, solve_statistic,
+};

@@ -1,17 +1,22 @@
-//! Summary statistics of Monte Carlo draws: mean and the seven percentiles, by exact selection.
+//! Summary statistics of Monte Carlo draws: mean, its standard error, the seven percentiles and
+//! an interval for the median, from exact order statistics.
 //!
 //! Percentiles use linear interpolation between order statistics at position `(n - 1) p`
-//! (MODEL.md; the default of `NumPy`). Values arrive as `f32` deltas from the deterministic
-//! value. The (up to 14) order statistics needed are found exactly in two linear passes, a
-//! histogram and then a collection of the few bins that hold them, instead of a full sort.
+//! (MODEL.md; the default of `NumPy`). Which order statistics a summary needs depends only on
+//! `n` ([`Ranks`]); the engine finds them exactly without sorting all draws (see `simulate`).
 
 /// Probabilities of the summary percentiles, in the order of [`Stats::percentiles`].
 pub const PERCENTILE_PROBABILITIES: [f64; 7] = [0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95];
+
+/// Half-width of the median's interval in standard errors of a binomial proportion (95%).
+const MEDIAN_Z: f64 = 1.96;
 
 /// The summary of one output (year, provider, measure) over all draws.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Stats {
     pub mean: f64,
+    /// Monte Carlo standard error of the mean: sample standard deviation / sqrt(n).
+    pub std_error: f64,
     pub p5: f64,
     pub p10: f64,
     pub p25: f64,
@@ -19,13 +24,18 @@ pub struct Stats {
     pub p75: f64,
     pub p90: f64,
     pub p95: f64,
+    /// A distribution-free 95% interval for the true median: the order statistics of ranks
+    /// `floor(n/2 - 0.98 sqrt n)` and `ceil(1 + n/2 + 0.98 sqrt n)` (1-based, clamped to 1..=n).
+    pub median_low: f64,
+    pub median_high: f64,
 }
 
 impl Stats {
-    /// Every statistic equal to `value` (an output no draw moves).
+    /// Every statistic equal to `value` (an output no draw moves), standard error 0.
     pub const fn constant(value: f64) -> Self {
         Self {
             mean: value,
+            std_error: 0.0,
             p5: value,
             p10: value,
             p25: value,
@@ -33,6 +43,8 @@ impl Stats {
             p75: value,
             p90: value,
             p95: value,
+            median_low: value,
+            median_high: value,
         }
     }
 
@@ -42,10 +54,66 @@ impl Stats {
             self.p5, self.p10, self.p25, self.p50, self.p75, self.p90, self.p95,
         ]
     }
+}
 
-    pub(crate) const fn from_parts(mean: f64, p: [f64; 7]) -> Self {
-        Self {
+/// `low + fraction (high - low)`, kept within `[low, high]` (exactly `low` when they are equal).
+#[inline]
+fn interpolate(low: f64, high: f64, fraction: f64) -> f64 {
+    if fraction > 0.0 && high > low {
+        (low + fraction * (high - low)).clamp(low, high)
+    } else {
+        low
+    }
+}
+
+/// The order statistics (0-based ranks) a summary of `n` draws needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Ranks {
+    pub n: usize,
+    /// Sorted, unique.
+    pub ranks: Vec<usize>,
+}
+
+impl Ranks {
+    pub fn new(n: usize) -> Self {
+        let mut ranks = Vec::with_capacity(18);
+        if n > 0 {
+            for p in PERCENTILE_PROBABILITIES {
+                let (below, _) = position(n, p);
+                ranks.push(below);
+                ranks.push((below + 1).min(n - 1));
+            }
+            let (low, high) = median_ranks(n);
+            ranks.extend([low, high, 0, n - 1]);
+        }
+        ranks.sort_unstable();
+        ranks.dedup();
+        Self { n, ranks }
+    }
+
+    /// The summary from the order statistics `values[i]` of rank `self.ranks[i]`, the mean and
+    /// its standard error.
+    pub fn stats(&self, values: &[f64], mean: f64, std_error: f64) -> Stats {
+        let at = |rank: usize| {
+            self.ranks
+                .binary_search(&rank)
+                .ok()
+                .and_then(|i| values.get(i).copied())
+                .unwrap_or(f64::NAN)
+        };
+        let p = PERCENTILE_PROBABILITIES.map(|p| {
+            let (below, fraction) = position(self.n, p);
+            let low = at(below);
+            if below + 1 < self.n {
+                interpolate(low, at(below + 1), fraction)
+            } else {
+                low
+            }
+        });
+        let (low, high) = median_ranks(self.n);
+        Stats {
             mean,
+            std_error,
             p5: p[0],
             p10: p[1],
             p25: p[2],
@@ -53,167 +121,66 @@ impl Stats {
             p75: p[4],
             p90: p[5],
             p95: p[6],
+            median_low: at(low),
+            median_high: at(high),
         }
     }
 }
 
-/// Bins of the histogram selection.
-const BINS: usize = 2048;
-/// Values whose bins are computed at once.
-const BLOCK: usize = 64;
-/// Marks a bin that holds no wanted order statistic.
-const NOT_WANTED: u8 = u8::MAX;
-
-/// Reusable buffers of [`percentiles_of_runs`] (one per worker thread).
-#[derive(Debug, Default)]
-pub struct HistogramScratch {
-    counts: Vec<u32>,
-    slot_of_bin: Vec<u8>,
-    candidates: Vec<Vec<f32>>,
+/// Rank below position `(n - 1) p` and the fraction past it.
+fn position(n: usize, p: f64) -> (usize, f64) {
+    let position = (n.saturating_sub(1)) as f64 * p;
+    let below = position.floor();
+    (below as usize, position - below)
 }
 
-/// Order-statistic positions needed for the seven percentiles of `n` values: floor and
-/// ceiling of `(n - 1) p`, sorted and unique, and how many there are.
-fn wanted_positions(n: usize) -> ([usize; 14], usize) {
-    let mut wanted = [0_usize; 14];
-    let mut count = 0;
-    for p in PERCENTILE_PROBABILITIES {
-        let below = ((n - 1) as f64 * p).floor() as usize;
-        for position in [below, below + 1] {
-            if position < n && (count == 0 || wanted[count - 1] != position) {
-                wanted[count] = position;
-                count += 1;
-            }
-        }
-    }
-    // Positions come in non-decreasing order because the probabilities do.
-    (wanted, count)
+/// 0-based ranks of the median interval's ends.
+fn median_ranks(n: usize) -> (usize, usize) {
+    let half = n as f64 / 2.0;
+    let spread = MEDIAN_Z / 2.0 * (n as f64).sqrt();
+    let low = ((half - spread).floor().max(1.0) as usize).min(n);
+    let high = ((1.0 + half + spread).ceil().max(1.0) as usize).min(n);
+    (low.saturating_sub(1), high.saturating_sub(1))
 }
 
-/// Interpolates the seven percentiles from a lookup of order statistics (by position).
-fn interpolate(n: usize, order_statistic: impl Fn(usize) -> f64) -> [f64; 7] {
-    let mut out = [0.0; 7];
-    let mut previous = f64::NEG_INFINITY;
-    for (slot, p) in out.iter_mut().zip(PERCENTILE_PROBABILITIES) {
-        let position = (n - 1) as f64 * p;
-        let below = position.floor() as usize;
-        let fraction = position - below as f64;
-        let low = order_statistic(below);
-        let value = if below + 1 < n && fraction > 0.0 {
-            let high = order_statistic(below + 1);
-            (low + fraction * (high - low)).clamp(low, high)
-        } else {
-            low
-        };
-        *slot = value.max(previous);
-        previous = *slot;
-    }
-    out
-}
-
-/// The seven percentiles of `n` values given as runs of slices, with their `min` and `max`,
-/// exactly, in two streaming passes and no copy of the data: a histogram of [`BINS`] equal-width
-/// bins between `min` and `max` finds the bin of each wanted order statistic; a second pass
-/// collects only those bins' values, which are sorted to read the order statistics off.
-///
-/// The bin of a value, `floor((x - min) * scale)`, is monotone in `x`, so each bin holds a
-/// contiguous stretch of the sorted values and the result is exact. A bin holding a point mass
-/// (many equal values) costs a larger sort, never a wrong answer. Values must not be NaN.
-pub(crate) fn percentiles_of_runs<'a>(
-    runs: impl Iterator<Item = &'a [f32]> + Clone,
-    n: usize,
-    min: f32,
-    max: f32,
-    scratch: &mut HistogramScratch,
-) -> [f64; 7] {
+/// Mean and standard error from running sums: `sum` of the values (compensated), and the sum
+/// and sum of squares of `value - shift` for the variance.
+pub(crate) fn mean_and_error(n: usize, sum: f64, shifted: f64, shifted_sq: f64) -> (f64, f64) {
     if n == 0 {
-        return [0.0; 7];
+        return (f64::NAN, f64::NAN);
     }
-    if min >= max {
-        return [f64::from(min); 7];
+    let count = n as f64;
+    let mean = sum / count;
+    if n < 2 {
+        return (mean, 0.0);
     }
-    // In f32 (twice the SIMD lanes of f64); a spread that overflows or a scale that is not
-    // finite puts every value in bin 0, which stays exact (one big sort) for such odd data.
-    let spread = max - min;
-    let scale = BINS as f32 / spread;
-    let scale = if spread.is_finite() && scale.is_finite() {
-        scale
-    } else {
-        0.0
-    };
-    let top = (BINS - 1) as f32;
-    // Bins of a block of values, computed branch-free so the loop vectorises.
-    let bins_of = |values: &[f32], bins: &mut [u16; BLOCK]| {
-        for (b, &x) in bins.iter_mut().zip(values) {
-            *b = ((x - min) * scale).clamp(0.0, top) as u16;
-        }
-    };
+    let variance = ((shifted_sq - shifted * shifted / count) / (count - 1.0)).max(0.0);
+    (mean, (variance / count).sqrt())
+}
 
-    let counts = &mut scratch.counts;
-    counts.clear();
-    counts.resize(BINS, 0);
-    let mut bins = [0_u16; BLOCK];
-    for run in runs.clone() {
-        for values in run.chunks(BLOCK) {
-            bins_of(values, &mut bins);
-            for &b in &bins[..values.len()] {
-                counts[usize::from(b)] += 1;
-            }
+/// A Neumaier-compensated running sum: accurate to about one rounding of the total, whatever the
+/// number of terms. Added to in a fixed order, it gives the same bits every time.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct CompensatedSum {
+    sum: f64,
+    compensation: f64,
+}
+
+impl CompensatedSum {
+    #[inline]
+    pub fn add(&mut self, x: f64) {
+        let t = self.sum + x;
+        if self.sum.abs() >= x.abs() {
+            self.compensation += (self.sum - t) + x;
+        } else {
+            self.compensation += (x - t) + self.sum;
         }
+        self.sum = t;
     }
 
-    // The bin of each wanted position and the number of values in earlier bins.
-    let (wanted, count) = wanted_positions(n);
-    let wanted = &wanted[..count];
-    let mut position_bin = [(0_usize, 0_usize); 14];
-    let mut before = 0_usize;
-    let mut b = 0;
-    for (i, &position) in wanted.iter().enumerate() {
-        while b < BINS && before + counts[b] as usize <= position {
-            before += counts[b] as usize;
-            b += 1;
-        }
-        position_bin[i] = (b.min(BINS - 1), before);
+    pub fn total(self) -> f64 {
+        self.sum + self.compensation
     }
-
-    let slot_of_bin = &mut scratch.slot_of_bin;
-    slot_of_bin.clear();
-    slot_of_bin.resize(BINS, NOT_WANTED);
-    let mut slots = 0_usize;
-    for &(b, _) in &position_bin[..count] {
-        if slot_of_bin[b] == NOT_WANTED {
-            slot_of_bin[b] = slots as u8;
-            slots += 1;
-        }
-    }
-    let candidates = &mut scratch.candidates;
-    if candidates.len() < slots {
-        candidates.resize_with(slots, Vec::new);
-    }
-    for slot in candidates.iter_mut() {
-        slot.clear();
-    }
-    for run in runs {
-        for values in run.chunks(BLOCK) {
-            bins_of(values, &mut bins);
-            for (&b, &x) in bins.iter().zip(values) {
-                let slot = slot_of_bin[usize::from(b)];
-                if slot != NOT_WANTED {
-                    candidates[usize::from(slot)].push(x);
-                }
-            }
-        }
-    }
-    for slot in candidates.iter_mut().take(slots) {
-        slot.sort_unstable_by(f32::total_cmp);
-    }
-    interpolate(n, |position| {
-        let i = wanted.iter().position(|w| *w == position).unwrap_or(0);
-        let (b, before) = position_bin[i];
-        let slot = &candidates[slot_of_bin[b] as usize];
-        slot.get(position - before)
-            .map_or(f64::NAN, |v| f64::from(*v))
-    })
 }
 
 /// The seven percentiles of `values` by a full sort, in `f64` (reference and tests).
@@ -221,55 +188,30 @@ pub fn percentiles_by_sorting(values: &[f64]) -> [f64; 7] {
     let mut sorted = values.to_vec();
     sorted.sort_by(f64::total_cmp);
     let n = sorted.len();
-    let mut out = [0.0; 7];
     if n == 0 {
-        return out;
+        return [0.0; 7];
     }
-    for (slot, p) in out.iter_mut().zip(PERCENTILE_PROBABILITIES) {
-        let position = (n - 1) as f64 * p;
-        let below = position.floor() as usize;
-        let fraction = position - below as f64;
-        *slot = if below + 1 < n {
-            sorted[below] + fraction * (sorted[below + 1] - sorted[below])
+    PERCENTILE_PROBABILITIES.map(|p| {
+        let (below, fraction) = position(n, p);
+        if below + 1 < n {
+            interpolate(sorted[below], sorted[below + 1], fraction)
         } else {
             sorted[below]
-        };
-    }
-    out
+        }
+    })
 }
 
 #[cfg(test)]
 #[allow(clippy::float_cmp)] // exact results are the point of these tests
 mod tests {
     use super::*;
-    use proptest::prelude::*;
 
-    /// The histogram path, with the values cut into runs of `run` values.
-    fn by_histogram(values: &[f32], run: usize) -> [f64; 7] {
-        let min = values.iter().copied().fold(f32::INFINITY, f32::min);
-        let max = values.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-        let mut scratch = HistogramScratch::default();
-        percentiles_of_runs(
-            values.chunks(run.max(1)),
-            values.len(),
-            min,
-            max,
-            &mut scratch,
-        )
-    }
-
-    #[test]
-    fn histogram_handles_point_masses_infinities_and_constants() {
-        // 60% zeros (a clamp at 0) and a spread: P5..P50 are 0.
-        let mut values: Vec<f32> = (0..10_000)
-            .map(|i| if i % 5 < 3 { 0.0 } else { i as f32 })
-            .collect();
-        values.push(f32::INFINITY);
-        values.push(f32::NEG_INFINITY);
-        let wide: Vec<f64> = values.iter().map(|v| f64::from(*v)).collect();
-        assert_eq!(by_histogram(&values, 97), percentiles_by_sorting(&wide));
-        assert_eq!(by_histogram(&[3.5; 1000], 10), [3.5; 7]);
-        assert_eq!(by_histogram(&[2.0], 1), [2.0; 7]);
+    fn by_ranks(values: &[f64]) -> Stats {
+        let mut sorted = values.to_vec();
+        sorted.sort_by(f64::total_cmp);
+        let ranks = Ranks::new(values.len());
+        let order: Vec<f64> = ranks.ranks.iter().map(|r| sorted[*r]).collect();
+        ranks.stats(&order, 0.0, 0.0)
     }
 
     #[test]
@@ -277,27 +219,45 @@ mod tests {
         // n = 5 values 10, 20, 30, 40, 50: position 4p.
         // p5: 0.2 -> 10 + 0.2 * 10 = 12; p10: 0.4 -> 14; p25: 1 -> 20; p50: 2 -> 30;
         // p75: 3 -> 40; p90: 3.6 -> 46; p95: 3.8 -> 48.
-        let got = by_histogram(&[50.0, 10.0, 40.0, 20.0, 30.0], 2);
+        let got = by_ranks(&[50.0, 10.0, 40.0, 20.0, 30.0]).percentiles();
         let expected = [12.0, 14.0, 20.0, 30.0, 40.0, 46.0, 48.0];
         for (g, e) in got.iter().zip(expected) {
             assert!((g - e).abs() < 1e-12, "{got:?}");
         }
-        assert_eq!(by_histogram(&[7.0], 1), [7.0; 7]);
+        assert_eq!(got, percentiles_by_sorting(&[50.0, 10.0, 40.0, 20.0, 30.0]));
+        assert_eq!(by_ranks(&[7.0]).percentiles(), [7.0; 7]);
     }
 
-    proptest! {
-        #[test]
-        fn histogram_matches_sorting_and_is_ordered(values in prop::collection::vec(-1e6_f32..1e6, 1..400)) {
-            let got = by_histogram(&values, 37);
-            let wide: Vec<f64> = values.iter().map(|v| f64::from(*v)).collect();
-            let expected = percentiles_by_sorting(&wide);
-            for (g, e) in got.iter().zip(expected) {
-                prop_assert!((g - e).abs() <= 1e-9 * e.abs().max(1.0), "{got:?} vs {expected:?}");
-            }
-            for pair in got.windows(2) {
-                prop_assert!(pair[0] <= pair[1]);
-            }
-            prop_assert!(got.iter().all(|v| !v.is_nan()));
+    #[test]
+    fn median_interval_follows_the_order_statistic_formula() {
+        // n = 100: 50 -/+ 0.98 * 10 = 40.2 and 60.8: ranks floor(40.2) = 40 and
+        // ceil(1 + 59.8) = 61 (1-based), values 40 and 61 for the values 1..=100.
+        let values: Vec<f64> = (1..=100).map(f64::from).collect();
+        let stats = by_ranks(&values);
+        assert_eq!((stats.median_low, stats.median_high), (40.0, 61.0));
+        // n = 1: both ends are the one value.
+        assert_eq!(median_ranks(1), (0, 0));
+    }
+
+    #[test]
+    fn equal_values_give_exactly_that_value() {
+        let v = 0.1 + 0.2; // not representable in f32
+        let stats = by_ranks(&[v; 1001]);
+        assert_eq!(stats.percentiles(), [v; 7]);
+        assert_eq!((stats.median_low, stats.median_high), (v, v));
+    }
+
+    #[test]
+    fn mean_and_error_by_hand() {
+        // Values 1, 2, 3, 4 shifted by 2: d = -1, 0, 1, 2; sum 2, squares 6.
+        // Variance (6 - 4 / 4) / 3 = 5 / 3; standard error sqrt(5 / 12).
+        let (mean, error) = mean_and_error(4, 10.0, 2.0, 6.0);
+        assert_eq!(mean, 2.5);
+        assert!((error - (5.0_f64 / 12.0).sqrt()).abs() < 1e-15);
+        let mut sum = CompensatedSum::default();
+        for x in [1e16, 1.0, -1e16, 1.0] {
+            sum.add(x);
         }
+        assert_eq!(sum.total(), 2.0);
     }
 }

@@ -1,139 +1,67 @@
-//! Monte Carlo: seeded, parallel, bounded-memory simulation of every uncertain input.
+//! Monte Carlo: seeded, parallel simulation of every uncertain input in bounded memory, with
+//! exact percentiles, in time linear in the number of draws.
 //!
-//! Design (why it is fast, deterministic and small):
-//! - **Seeding.** Draw `i` gets its own generator, `Pcg64Mcg` seeded from `(seed, i)`, and takes
-//!   one uniform per uncertain parameter in the scenario's `uncertainty` order. No generator is
-//!   shared, so the result does not depend on how rayon splits the work or on the thread count.
-//! - **Storage.** For every output series (5 measures x years x providers) each draw stores
-//!   `f32(value - deterministic value)`. Rounding is monotone, so order statistics are exact up
-//!   to the `f32` rounding of the *spread* (about 1e-7 of it, far below any analyst's interest);
-//!   an output no draw moves stores exact zeros and reports exactly the deterministic value.
-//!   Each series' lowest and highest value are also kept exactly (`f64`): when every draw gives
-//!   the same value the statistics are that value exactly, and otherwise percentiles and mean are
-//!   clamped into that range.
-//!   Means are summed in `f64` from the unrounded deltas. A series whose deltas overflow `f32`
-//!   (only reachable with extreme inputs) is summarised again exactly, in `f64`.
+//! Design:
+//! - **Draws** are reproducible one by one (`draws`): draw `i`'s inputs depend only on the seed
+//!   and `i`, so the draws can be run in any split over threads, and run again in a later pass.
+//! - **Waves** (`engine`): draws run in parallel in waves of a fixed size (32 MiB of values,
+//!   set by the number of output series, not by the thread count); after each wave every output
+//!   series (measure x year x provider) is updated by one task, with its values in draw order.
+//!   So every sum is added in one fixed order: output is bit-identical on any thread count.
+//! - **Means** are Neumaier-compensated sums of the `f64` values; the standard error comes from
+//!   sums of `value - deterministic value` and their squares.
+//! - **Percentiles are exact**: linear interpolation between the exact `f64` order statistics
+//!   (MODEL.md), of which a summary needs at most 18 ranks (`percentiles::Ranks`). Pass one
+//!   (`histogram`) builds, per series, a histogram whose equal-width bins are set by the first
+//!   wave's minimum and maximum (the pilot), and collects the values of the bins that can still
+//!   hold a wanted rank, narrowing that set after each wave to the predicted rank +/- 6 standard
+//!   deviations. Ranks that fall on the minimum or maximum (point masses from clamps included) are
+//!   known from exact counts. Most runs end here: one pass, each draw run once.
+//! - **Fallback** (`targets`): for a series whose collected bins outgrew its share of
+//!   [`STORE_BUDGET_BYTES`] (thousands of series at a million draws), or a rank outside the
+//!   predicted window, pass two re-runs the draws and collects just the bins holding the pending
+//!   ranks; if those would not fit the budget, pass two splits each large bin into 256 finer bins
+//!   and pass three collects only the finer bins holding a rank. Groups of series that fit the
+//!   budget take one pass each, so memory stays bounded for any scenario (an interior point
+//!   mass of many equal values is the one case that can need several groups).
 //! - **Value at stake** is `ev_sales x revenue delta` in every draw; when no EV/sales multiple is
-//!   uncertain its statistics are derived from the revenue delta's (exact: the multiple is a
-//!   non-negative constant), so only 4 of the 5 measures are stored.
-//! - **Bounded memory.** Stored values are limited to [`STORE_BUDGET_BYTES`] (128 MiB): when
-//!   `draws x series x 4 bytes` exceeds it, the series are processed in passes, each pass
-//!   re-running the (deterministic) draws and keeping only its block of series. The baseline's
-//!   264 stored series at 100,000 draws fit one pass (106 MB); 1,000,000 draws take 8 passes
-//!   (measured peak RSS 160 MB: the 128 MiB store plus per-thread buffers).
-//! - **Order.** Draws are processed in fixed chunks of [`CHUNK_DRAWS`] (independent of the thread
-//!   count). A chunk writes each draw's deltas into a cache-resident row buffer, then transposes
-//!   it into the store as `[series][draw]` runs; it keeps per-series `f64` partial sums and
-//!   `f32` min/max, combined afterwards in chunk order.
-//! - **Percentiles**, one series per task: its runs are gathered into a cache-resident buffer
-//!   and summarised exactly by a histogram between the series' min and max that locates the
-//!   wanted order statistics, then a sort of only those bins' values (see `percentiles`).
+//!   uncertain its order statistics are the revenue delta's times the (non-negative) multiple,
+//!   bit for bit, so its series are not stored; its mean is summed separately.
 //!
-//! Where the time goes (baseline, 100,000 draws, one thread, 250 ms of CPU; two threads take
-//! 130 ms wall for the whole process): the model about 35%, percentiles about 35%, storing the
-//! deltas about 10% plus 20% in the kernel for the store's first-touch page faults; drawing the
-//! inputs about 2%. Next steps: a faster `project_into` (it allocates its calibration vector per
-//! call), and a reused store for repeated runs in the app.
+//! Memory: the wave buffer (32 MiB), pass one's histograms (40 MiB), and collected values
+//! (at most [`STORE_BUDGET_BYTES`], 128 MiB, plus one series' largest bin). With thousands of
+//! series (16 providers x 16 workloads x 50 years: 4,335) a series' share of the budget could
+//! not hold a few waves' worth of values, so pass one only counts and pass two collects.
+//!
+//! Measured (shared, loaded 2-core machine): the baseline at 100,000 draws 0.32 s CPU and at
+//! 1,000,000 2.4 s CPU, one pass each; 16x16x50 about 100 us of CPU per draw and pass, two
+//! passes at 10,000 and 100,000 draws.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-
-use rand::{Rng, SeedableRng};
-use rand_pcg::Pcg64Mcg;
 use rayon::prelude::*;
 
-use super::distributions::sample;
-use super::percentiles::{HistogramScratch, Stats, percentiles_by_sorting, percentiles_of_runs};
-use crate::model::{
-    Distribution, Measure, OthersParam, ParamPath, Projection, ProviderParam, Scenario, ValidRange,
-    project, project_into,
-};
+use super::draws::uncertain_inputs;
+use super::engine::Engine;
+use super::histogram::{Accumulator, Finished, Plan};
+use super::percentiles::{Ranks, Stats};
+use super::targets::Target;
+use crate::model::{Measure, OthersParam, ParamPath, Projection, ProviderParam, Scenario, project};
+
+pub use super::control::{Progress, RunControl, SimulationError};
+pub use super::engine::CHUNK_DRAWS;
 
 /// Most draws one run may take (MODEL.md: samples 100..=1,000,000; the engine accepts from 1 so
 /// the app's quick refresh and tests can use fewer).
 pub const MAX_SAMPLES: u32 = 1_000_000;
-/// Most bytes of stored draw values one pass may hold.
+/// Most bytes of collected draw values a run holds at once (pass one's collected bins, or one
+/// group of a later pass).
 pub const STORE_BUDGET_BYTES: usize = 128 << 20;
-/// Draws per work item: fixed, so partial sums are added in the same order on any thread count.
-pub const CHUNK_DRAWS: usize = 256;
+/// Bytes of pass one's histograms (16 bytes a bin, all series together).
+const HISTOGRAM_BYTES: usize = 40 << 20;
+/// Inner histogram bins per series, at most and at least.
+const MOST_BINS: usize = 2048;
+const FEWEST_BINS: usize = 256;
 
-/// How far a run has got: draws evaluated (over all passes) out of the total it will evaluate.
-#[derive(Debug, Default)]
-pub struct Progress {
-    done: AtomicU64,
-    total: AtomicU64,
-}
-
-impl Progress {
-    /// Draws evaluated so far.
-    pub fn done(&self) -> u64 {
-        self.done.load(Ordering::Relaxed)
-    }
-
-    /// Draws the run will evaluate (0 until it has started).
-    pub fn total(&self) -> u64 {
-        self.total.load(Ordering::Relaxed)
-    }
-
-    /// Fraction done, 0..=1 (0 before the run starts).
-    pub fn fraction(&self) -> f64 {
-        let total = self.total();
-        if total == 0 {
-            0.0
-        } else {
-            (self.done() as f64 / total as f64).min(1.0)
-        }
-    }
-
-    fn start(&self, total: u64) {
-        self.done.store(0, Ordering::Relaxed);
-        self.total.store(total, Ordering::Relaxed);
-    }
-
-    fn add(&self, draws: u64) {
-        self.done.fetch_add(draws, Ordering::Relaxed);
-    }
-}
-
-/// Lets another thread watch a run's progress and cancel it. Clones share the same flag and
-/// counters; `RunControl::default()` is a control nobody else holds (never cancelled).
-#[derive(Clone, Debug, Default)]
-pub struct RunControl {
-    pub cancel: Arc<AtomicBool>,
-    pub progress: Arc<Progress>,
-}
-
-impl RunControl {
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Asks the run to stop; it returns [`SimulationError::Cancelled`] within one chunk of draws
-    /// per thread (well under a millisecond).
-    pub fn cancel(&self) {
-        self.cancel.store(true, Ordering::Relaxed);
-    }
-
-    pub fn is_cancelled(&self) -> bool {
-        self.cancel.load(Ordering::Relaxed)
-    }
-
-    /// Fraction of the run done, 0..=1.
-    pub fn fraction_done(&self) -> f64 {
-        self.progress.fraction()
-    }
-}
-
-/// Why a simulation gave no summary.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum SimulationError {
-    #[error("samples must be between 1 and {MAX_SAMPLES}, not {0}")]
-    Samples(u32),
-    #[error("the simulation was cancelled")]
-    Cancelled,
-}
-
-/// Mean and percentiles of the five uncertain measures for every year and provider.
+/// Mean and percentiles of the uncertain measures for every year and provider.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SimulationSummary {
     pub samples: u32,
@@ -145,8 +73,8 @@ pub struct SimulationSummary {
     pub providers: usize,
     /// The model at every parameter's own value (the line to tell apart from the bands).
     pub deterministic: Projection,
-    /// Indexed `[(m * years + t) * providers + p]`, `m` the index in [`Measure::UNCERTAIN`].
-    stats: Vec<Stats>,
+    /// Each measure of [`Measure::UNCERTAIN`] with its statistics, indexed `[t * providers + p]`.
+    stats: Vec<(Measure, Vec<Stats>)>,
 }
 
 impl SimulationSummary {
@@ -161,76 +89,14 @@ impl SimulationSummary {
 
     /// All statistics of one measure, indexed `[t * providers + p]` like [`Projection::series`].
     pub fn series(&self, measure: Measure) -> Option<&[Stats]> {
-        let m = Measure::UNCERTAIN.iter().position(|u| *u == measure)?;
-        let cells = self.years * self.providers;
-        self.stats.get(m * cells..(m + 1) * cells)
+        self.stats
+            .iter()
+            .find(|(m, _)| *m == measure)
+            .map(|(_, stats)| stats.as_slice())
     }
 }
-
-/// One uncertain input, resolved against the scenario.
-#[derive(Clone, Copy, Debug)]
-struct Uncertain {
-    path: ParamPath,
-    dist: Distribution,
-    value: f64,
-    range: ValidRange,
-}
-
-/// The scenario's uncertain inputs in file order (a path without a value is skipped).
-fn uncertain_inputs(scenario: &Scenario) -> Vec<Uncertain> {
-    scenario
-        .uncertainty
-        .iter()
-        .filter_map(|&(path, dist)| {
-            let value = path.get(scenario)?;
-            Some(Uncertain {
-                path,
-                dist,
-                value,
-                range: path.valid_range(scenario),
-            })
-        })
-        .collect()
-}
-
-/// The generator of draw `draw` under `seed`: independent of every other draw's.
-fn draw_rng(seed: u64, draw: u64) -> Pcg64Mcg {
-    // Spread the draw index over all bits (odd multiplier: injective), then let the seeding
-    // routine (a PCG32 expansion to 128 bits) decorrelate neighbouring draws.
-    Pcg64Mcg::seed_from_u64(seed ^ draw.wrapping_add(1).wrapping_mul(0x9E37_79B9_7F4A_7C15))
-}
-
-/// A uniform in the open interval (0, 1) from 53 random bits.
-#[inline]
-fn open_unit(bits: u64) -> f64 {
-    ((bits >> 11) as f64 + 0.5) * (1.0 / (1_u64 << 53) as f64)
-}
-
-/// Writes draw `draw`'s values of every uncertain input into `scenario`.
-fn apply_draw(inputs: &[Uncertain], seed: u64, draw: u64, scenario: &mut Scenario) {
-    let mut rng = draw_rng(seed, draw);
-    for input in inputs {
-        let u = open_unit(rng.next_u64());
-        input
-            .path
-            .set(scenario, sample(input.dist, input.value, u, input.range));
-    }
-}
-
-/// The values draw `draw` under `seed` gives each uncertain input, in the scenario's order.
-pub fn draw_inputs(scenario: &Scenario, seed: u64, draw: u64) -> Vec<(ParamPath, f64)> {
-    let mut rng = draw_rng(seed, draw);
-    uncertain_inputs(scenario)
-        .iter()
-        .map(|input| {
-            let u = open_unit(rng.next_u64());
-            (input.path, sample(input.dist, input.value, u, input.range))
-        })
-        .collect()
-}
-
 /// Runs `samples` draws of every uncertain input through the whole model (counterfactual
-/// included) and summarises the five uncertain measures per year and provider.
+/// included) and summarises the uncertain measures per year and provider.
 ///
 /// Deterministic: the same scenario, `samples` and `seed` give bit-identical output on any
 /// number of threads. Runs on the current rayon pool. Checks `control` for cancellation between
@@ -244,339 +110,186 @@ pub fn simulate(
     simulate_within(scenario, samples, seed, control, STORE_BUDGET_BYTES)
 }
 
-/// [`simulate`] with stored values limited to `store_budget_bytes` (at least one series per pass).
+/// [`simulate`] with collected values limited to `budget` bytes.
 fn simulate_within(
     scenario: &Scenario,
     samples: u32,
     seed: u64,
     control: &RunControl,
-    store_budget_bytes: usize,
+    budget: usize,
 ) -> Result<SimulationSummary, SimulationError> {
     if samples == 0 || samples > MAX_SAMPLES {
         return Err(SimulationError::Samples(samples));
     }
     let deterministic = project(scenario);
-    let years = deterministic.years;
+    let cells = deterministic.years * deterministic.providers;
     let providers = deterministic.providers;
-    let cells = years * providers;
-    let all_series = Measure::UNCERTAIN.len() * cells;
     let n = samples as usize;
     let inputs = uncertain_inputs(scenario);
-
     let mut summary = SimulationSummary {
         samples,
         seed,
         base_year: scenario.base_year,
-        years,
+        years: deterministic.years,
         providers,
-        stats: Vec::with_capacity(all_series),
+        stats: Vec::new(),
         deterministic,
     };
-    let det: Vec<f64> = Measure::UNCERTAIN
-        .iter()
-        .flat_map(|m| summary.deterministic.series(*m).iter().copied())
-        .collect();
-
+    control.progress.start(u64::from(samples));
     if inputs.is_empty() {
         // Every draw is the deterministic run: skip evaluating it n times.
-        control.progress.start(u64::from(samples));
         control.progress.add(u64::from(samples));
-        summary.stats = det.iter().map(|v| Stats::constant(*v)).collect();
+        summary.stats = Measure::UNCERTAIN
+            .iter()
+            .map(|m| {
+                let values = summary.deterministic.series(*m);
+                (*m, values.iter().map(|v| Stats::constant(*v)).collect())
+            })
+            .collect();
         return Ok(summary);
     }
 
-    // Value at stake is `ev_sales * revenue delta` in every draw. When no EV/sales multiple is
-    // uncertain, its statistics are those of the revenue delta times the (non-negative) multiple,
-    // so its series are not stored: a fifth less memory and work. It is the last measure.
-    let derive_value_at_stake = !inputs.iter().any(|input| {
-        matches!(
-            input.path,
-            ParamPath::Provider(_, ProviderParam::EvSales)
-                | ParamPath::Others(OthersParam::EvSales)
-        )
-    });
-    let series_total = if derive_value_at_stake {
-        all_series - cells
-    } else {
-        all_series
-    };
-    let block = (store_budget_bytes / size_of::<f32>() / n).clamp(1, series_total);
-    let passes = series_total.div_ceil(block);
-    control.progress.start(u64::from(samples) * passes as u64);
-    let chunks = n.div_ceil(CHUNK_DRAWS);
-    let mut store = vec![0.0_f32; n * block];
-    let mut chunk_stats = vec![ChunkStat::default(); chunks * block];
-
-    for pass in 0..passes {
-        let first = pass * block;
-        let width = block.min(series_total - first);
-        let store = &mut store[..n * width];
-        let chunk_stats = &mut chunk_stats[..chunks * width];
-        let det_block = &det[first..first + width];
-        store
-            .par_chunks_mut(CHUNK_DRAWS * width)
-            .zip(chunk_stats.par_chunks_mut(width))
-            .enumerate()
-            .for_each_init(
-                || (scenario.clone(), Projection::default(), Vec::new()),
-                |(draw_scenario, projection, rows), (chunk, (values, stats))| {
-                    if control.is_cancelled() {
-                        return;
-                    }
-                    let len = values.len() / width;
-                    // Deltas go first into a small row-major buffer [draw][series] that stays in
-                    // cache, then are transposed into the store as contiguous per-series runs.
-                    rows.clear();
-                    rows.resize(len * width, 0.0_f32);
-                    stats.fill(ChunkStat::default());
-                    for (j, row) in rows.chunks_exact_mut(width).enumerate() {
-                        let draw = (chunk * CHUNK_DRAWS + j) as u64;
-                        apply_draw(&inputs, seed, draw, draw_scenario);
-                        project_into(draw_scenario, projection);
-                        store_draw(projection, first, cells, det_block, row, stats);
-                    }
-                    for (k, run) in values.chunks_exact_mut(len).enumerate() {
-                        for (j, slot) in run.iter_mut().enumerate() {
-                            *slot = rows[j * width + k];
-                        }
-                    }
-                    control.progress.add(len as u64);
-                },
-            );
-        if control.is_cancelled() {
-            return Err(SimulationError::Cancelled);
-        }
-        let store = &*store;
-        let chunk_stats = &*chunk_stats;
-        let block_stats: Vec<Stats> = (0..width)
-            .into_par_iter()
-            .map_init(
-                || (Vec::with_capacity(n), HistogramScratch::default()),
-                |scratch: &mut (Vec<f32>, HistogramScratch), k| {
-                    let mut total = 0.0;
-                    let mut min = f32::INFINITY;
-                    let mut max = f32::NEG_INFINITY;
-                    let (mut lowest, mut highest) = (f64::INFINITY, f64::NEG_INFINITY);
-                    for chunk in 0..chunks {
-                        let stat = chunk_stats[chunk * width + k];
-                        total += stat.sum;
-                        min = min.min(stat.min);
-                        max = max.max(stat.max);
-                        lowest = lowest.min(stat.lowest);
-                        highest = highest.max(stat.highest);
-                    }
-                    // Every draw the same value: that value, exactly (no f32 offset rounding).
-                    #[allow(clippy::float_cmp)] // exactly equal is the point
-                    let identical = lowest == highest;
-                    if identical {
-                        return Stats::constant(lowest);
-                    }
-                    // Gather the series' runs (one per chunk, each in its own page) into one
-                    // cache-resident buffer: one scattered read instead of two.
-                    let (values, histogram) = scratch;
-                    values.clear();
-                    for chunk in 0..chunks {
-                        let start = chunk * CHUNK_DRAWS * width;
-                        let len = CHUNK_DRAWS.min(n - chunk * CHUNK_DRAWS);
-                        values.extend_from_slice(&store[start + k * len..start + (k + 1) * len]);
-                    }
-                    let deltas = percentiles_of_runs(
-                        std::iter::once(values.as_slice()),
-                        n,
-                        min,
-                        max,
-                        histogram,
-                    );
-                    let base = det_block[k];
-                    let mut percentiles = [0.0; 7];
-                    let mut previous = f64::NEG_INFINITY;
-                    for (slot, delta) in percentiles.iter_mut().zip(deltas) {
-                        // Adding the base can round; keep the percentiles non-decreasing and
-                        // within the draws' exact range.
-                        *slot = (base + delta).max(previous).clamp(lowest, highest);
-                        previous = *slot;
-                    }
-                    let mean = (base + total / n as f64).clamp(lowest, highest);
-                    Stats::from_parts(mean, percentiles)
-                },
+    // Value at stake from revenue delta when no EV/sales multiple is uncertain (see above).
+    let derive = Measure::UNCERTAIN.contains(&Measure::RevenueDelta)
+        && !inputs.iter().any(|input| {
+            matches!(
+                input.path,
+                ParamPath::Provider(_, ProviderParam::EvSales)
+                    | ParamPath::Others(OthersParam::EvSales)
             )
-            .collect();
-        summary.stats.extend(block_stats);
-        // A delta beyond f32's range (only extreme scenarios: huge markets growing fast for
-        // decades) was stored as infinity: summarise those series again, exactly, in f64.
-        let overflowed: Vec<usize> = (0..width)
-            .filter(|&k| {
-                (0..chunks).any(|chunk| {
-                    let stat = chunk_stats[chunk * width + k];
-                    !(stat.min.is_finite() && stat.max.is_finite())
-                })
+        });
+    let derived = |m: Measure| derive && m == Measure::ValueAtStake;
+    let stored: Vec<Measure> = Measure::UNCERTAIN
+        .into_iter()
+        .filter(|m| !derived(*m))
+        .collect();
+    let engine = Engine {
+        scenario,
+        inputs: &inputs,
+        seed,
+        n,
+        measures: &stored,
+        cells,
+        control,
+    };
+    let series = engine.series();
+    // Each series' share of the budget, in values: half of it, as a growing buffer's capacity
+    // can reach twice its length; none at all when it could not hold a few waves' worth of
+    // collected values (thousands of series): pass one then only counts.
+    let cap = budget / 2 / size_of::<f64>() / series.max(1);
+    let cap = if cap < 4 * engine.wave_draws().min(n) {
+        0
+    } else {
+        cap
+    };
+    let plan = Plan {
+        ranks: Ranks::new(n),
+        bins: (HISTOGRAM_BYTES / 16 / series.max(1)).clamp(FEWEST_BINS, MOST_BINS),
+        cap,
+    };
+    let det = &summary.deterministic;
+    let mut accumulators: Vec<(usize, Accumulator)> = (0..series)
+        .map(|s| {
+            let (measure, c) = (stored[s / cells], s % cells);
+            let factor = (derive && measure == Measure::RevenueDelta)
+                .then(|| scenario.provider_ev_sales(c % providers));
+            (s, Accumulator::new(det.series(measure)[c], factor))
+        })
+        .collect();
+    engine.pass(&mut accumulators, |acc, values| acc.feed(&plan, values))?;
+    let mut finished: Vec<Finished> = accumulators
+        .into_par_iter()
+        .map(|(_, acc)| acc.finish(&plan))
+        .collect();
+    later_passes(&engine, &plan, &mut finished, budget)?;
+
+    for measure in Measure::UNCERTAIN {
+        let source = if derived(measure) {
+            Measure::RevenueDelta
+        } else {
+            measure
+        };
+        let Some(m) = stored.iter().position(|s| *s == source) else {
+            continue;
+        };
+        let stats = finished[m * cells..(m + 1) * cells]
+            .iter()
+            .enumerate()
+            .map(|(c, f)| {
+                if derived(measure) {
+                    let factor = scenario.provider_ev_sales(c % providers);
+                    let order: Vec<f64> = f.order.iter().map(|v| factor * v).collect();
+                    let mean = f.scaled_mean.unwrap_or(factor * f.mean);
+                    plan.ranks.stats(&order, mean, factor * f.std_error)
+                } else {
+                    plan.ranks.stats(&f.order, f.mean, f.std_error)
+                }
             })
-            .map(|k| first + k)
             .collect();
-        if !overflowed.is_empty() {
-            let exact = exact_stats(
-                scenario,
-                &inputs,
-                seed,
-                n,
-                &overflowed,
-                cells,
-                control,
-                store_budget_bytes,
-            )?;
-            for (series, stats) in overflowed.iter().zip(exact) {
-                summary.stats[*series] = stats;
-            }
-        }
-    }
-    if derive_value_at_stake {
-        let delta_first = (Measure::UNCERTAIN.len() - 2) * cells;
-        for c in 0..cells {
-            let ev_sales = scenario.provider_ev_sales(c % providers);
-            let delta = summary.stats[delta_first + c];
-            let scaled = delta.percentiles().map(|v| ev_sales * v);
-            summary
-                .stats
-                .push(Stats::from_parts(ev_sales * delta.mean, scaled));
-        }
+        summary.stats.push((measure, stats));
     }
     Ok(summary)
 }
 
-/// Mean and percentiles of `series` (global indices, `m * cells + c`) from every draw's value
-/// in `f64`, sorted: the slow, exact path for series whose deltas do not fit an `f32`. Draws are
-/// re-run (they are deterministic) in groups of series that fit `store_budget_bytes`.
-#[allow(clippy::too_many_arguments)]
-fn exact_stats(
-    scenario: &Scenario,
-    inputs: &[Uncertain],
-    seed: u64,
-    n: usize,
-    series: &[usize],
-    cells: usize,
-    control: &RunControl,
-    store_budget_bytes: usize,
-) -> Result<Vec<Stats>, SimulationError> {
-    let group = (store_budget_bytes / size_of::<f64>() / n).clamp(1, series.len());
-    let mut stats = Vec::with_capacity(series.len());
-    for ids in series.chunks(group) {
-        let width = ids.len();
-        // Row-major [draw][series]: each draw writes one row; positions do not depend on threads.
-        let mut values = vec![0.0_f64; n * width];
-        values
-            .par_chunks_mut(CHUNK_DRAWS * width)
-            .enumerate()
-            .for_each_init(
-                || (scenario.clone(), Projection::default()),
-                |(draw_scenario, projection), (chunk, rows)| {
-                    if control.is_cancelled() {
-                        return;
-                    }
-                    for (j, row) in rows.chunks_exact_mut(width).enumerate() {
-                        apply_draw(
-                            inputs,
-                            seed,
-                            (chunk * CHUNK_DRAWS + j) as u64,
-                            draw_scenario,
-                        );
-                        project_into(draw_scenario, projection);
-                        for (slot, id) in row.iter_mut().zip(ids) {
-                            let measure = Measure::UNCERTAIN[id / cells];
-                            *slot = projection.series(measure)[id % cells];
-                        }
-                    }
-                },
-            );
-        if control.is_cancelled() {
-            return Err(SimulationError::Cancelled);
-        }
-        let mut column = Vec::with_capacity(n);
-        for k in 0..width {
-            column.clear();
-            column.extend(values.iter().skip(k).step_by(width));
-            let lowest = column.iter().copied().fold(f64::INFINITY, f64::min);
-            let highest = column.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-            #[allow(clippy::float_cmp)] // exactly equal is the point
-            let identical = lowest == highest;
-            if identical {
-                stats.push(Stats::constant(lowest));
-                continue;
+/// Passes two (and three) for the ranks pass one left pending, in groups that fit `budget`.
+fn later_passes(
+    engine: &Engine<'_>,
+    plan: &Plan,
+    finished: &mut [Finished],
+    budget: usize,
+) -> Result<(), SimulationError> {
+    let pending_bytes: usize = finished
+        .iter()
+        .flat_map(|f| {
+            let mut bins: Vec<(usize, usize)> =
+                f.pending.iter().map(|p| (p.bin, p.count)).collect();
+            bins.dedup();
+            bins.into_iter().map(|(_, count)| count * size_of::<f64>())
+        })
+        .sum();
+    let split = pending_bytes > budget;
+    let mut targets: Vec<(usize, Target)> = finished
+        .iter()
+        .enumerate()
+        .filter_map(|(s, f)| Target::new(f, split).map(|t| (s, t)))
+        .collect();
+    for round in 0..2 {
+        if round == 1 {
+            for (_, target) in &mut targets {
+                target.advance();
             }
-            let mean = (column.iter().sum::<f64>() / n as f64).clamp(lowest, highest);
-            stats.push(Stats::from_parts(mean, percentiles_by_sorting(&column)));
+        }
+        targets.retain(|(_, t)| t.is_active());
+        let mut start = 0;
+        while start < targets.len() {
+            let mut end = start + 1;
+            let mut bytes = targets[start].1.memory();
+            while end < targets.len() && bytes + targets[end].1.memory() <= budget {
+                bytes += targets[end].1.memory();
+                end += 1;
+            }
+            let group = &mut targets[start..end];
+            for (_, target) in group.iter_mut() {
+                target.prepare();
+            }
+            engine.control.progress.add_total(engine.n as u64);
+            engine.pass(group, Target::visit)?;
+            for (s, target) in group.iter_mut() {
+                target.resolve_collected(&plan.ranks.ranks, &mut finished[*s].order);
+            }
+            start = end;
         }
     }
-    Ok(stats)
-}
-
-/// Sum (unrounded), minimum and maximum (as stored) of one series' deltas over one chunk, and
-/// the lowest and highest value itself (exact, in `f64`).
-#[derive(Clone, Copy, Debug)]
-struct ChunkStat {
-    sum: f64,
-    min: f32,
-    max: f32,
-    lowest: f64,
-    highest: f64,
-}
-
-impl Default for ChunkStat {
-    fn default() -> Self {
-        Self {
-            sum: 0.0,
-            min: f32::INFINITY,
-            max: f32::NEG_INFINITY,
-            lowest: f64::INFINITY,
-            highest: f64::NEG_INFINITY,
-        }
-    }
-}
-
-/// Stores one draw: its deltas for series `first..first + row.len()` into `row`, and updates
-/// the chunk's statistics of each series.
-#[inline]
-fn store_draw(
-    projection: &Projection,
-    first: usize,
-    cells: usize,
-    det_block: &[f64],
-    row: &mut [f32],
-    stats: &mut [ChunkStat],
-) {
-    let width = row.len();
-    let mut k = 0;
-    while k < width {
-        let s = first + k;
-        let m = s / cells;
-        let c = s % cells;
-        let run = (cells - c).min(width - k);
-        let series = &projection.series(Measure::UNCERTAIN[m])[c..c + run];
-        let det = &det_block[k..k + run];
-        let out = &mut row[k..k + run];
-        let stat = &mut stats[k..k + run];
-        for (((value, base), slot), stat) in series.iter().zip(det).zip(out).zip(stat) {
-            let delta = value - base;
-            let stored = delta as f32;
-            *slot = stored;
-            stat.sum += delta;
-            stat.min = stat.min.min(stored);
-            stat.max = stat.max.max(stored);
-            stat.lowest = stat.lowest.min(*value);
-            stat.highest = stat.highest.max(*value);
-        }
-        k += run;
-    }
+    Ok(())
 }
 
 /// Pieces of [`simulate`] run alone, single-threaded, for the benchmark's breakdown of where
 /// the time goes. Not part of the supported API.
 #[doc(hidden)]
 pub mod profile {
-    use super::{
-        Projection, RunControl, Scenario, SimulationError, SimulationSummary, apply_draw,
-        percentiles_of_runs, project_into, simulate_within, uncertain_inputs,
-    };
-    pub use crate::model::uncertainty::percentiles::HistogramScratch;
+    use super::super::draws::{apply_draw, uncertain_inputs};
+    use super::{RunControl, Scenario, SimulationError, SimulationSummary, simulate_within};
+    use crate::model::{Projection, project_into};
 
     /// Draws `samples` sets of inputs into a scenario (no model run); returns a checksum.
     pub fn draws_only(scenario: &Scenario, samples: u32, seed: u64) -> f64 {
@@ -596,14 +309,17 @@ pub mod profile {
         let mut checksum = 0.0;
         for _ in 0..samples {
             project_into(scenario, &mut projection);
-            checksum +=
-                projection.value_at_stake_usd_bn[projection.value_at_stake_usd_bn.len() - 1];
+            checksum += projection
+                .value_at_stake_usd_bn
+                .last()
+                .copied()
+                .unwrap_or(0.0);
         }
         checksum
     }
 
-    /// [`simulate`](super::simulate) with a smaller store, so tests can check that several
-    /// passes give the same result as one.
+    /// [`simulate`](super::simulate) with a smaller budget for collected values, so tests can
+    /// check that the later passes (and their groups) give the same result as one pass.
     pub fn simulate_with_store_budget(
         scenario: &Scenario,
         samples: u32,
@@ -617,12 +333,5 @@ pub mod profile {
             &RunControl::default(),
             store_budget_bytes,
         )
-    }
-
-    /// The seven percentiles of `values` as the engine computes them (histogram selection).
-    pub fn percentiles_only(values: &[f32], scratch: &mut HistogramScratch) -> [f64; 7] {
-        let min = values.iter().copied().fold(f32::INFINITY, f32::min);
-        let max = values.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-        percentiles_of_runs(std::iter::once(values), values.len(), min, max, scratch)
     }
 }

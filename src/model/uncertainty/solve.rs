@@ -1,4 +1,7 @@
-//! Goal seek: the value of one input, within its valid range, at which an output hits a target.
+//! Goal seek: the value of one input, within its valid range, at which an output hits a target:
+//! the deterministic output ([`solve`]) or a Monte Carlo statistic of it at a fixed seed and
+//! sample count ([`solve_statistic`]; common random numbers make the statistic a piecewise
+//! smooth function of the input, so the same bracketing search applies).
 //!
 //! The output need not be monotone or continuous in the input (`max(0, ..)`, margin clamps,
 //! normalisation, Step curves), so the range is scanned on a grid of [`GRID_INTERVALS`] for
@@ -7,10 +10,14 @@
 //! within 1e-9 relative of the target. Every loop is bounded; nothing panics.
 
 use super::output::{Output, OutputError};
-use crate::model::{Measure, ParamPath, Projection, Scenario};
+use super::percentiles::Stats;
+use super::simulate::{RunControl, SimulationError, simulate};
+use crate::model::{Measure, ParamPath, Projection, Scenario, ValidRange};
 
 /// Intervals of the scan grid over the input's valid range.
 pub const GRID_INTERVALS: usize = 512;
+/// Intervals of the scan grid when each point is a whole Monte Carlo run.
+pub const STATISTIC_GRID_INTERVALS: usize = 64;
 /// Relative tolerance on the output.
 const RELATIVE_TOLERANCE: f64 = 1e-9;
 /// Most bisection steps per bracket (52 halvings reach adjacent doubles).
@@ -48,6 +55,68 @@ pub enum SolveError {
         output_below: f64,
         output_above: f64,
     },
+    #[error("`{measure}` is not summarised by Monte Carlo")]
+    NotSummarised { measure: &'static str },
+    #[error(transparent)]
+    Simulation(#[from] SimulationError),
+}
+
+/// A summary statistic of a Monte Carlo output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Statistic {
+    Mean,
+    P5,
+    P10,
+    P25,
+    P50,
+    P75,
+    P90,
+    P95,
+}
+
+impl Statistic {
+    pub const ALL: [Self; 8] = [
+        Self::Mean,
+        Self::P5,
+        Self::P10,
+        Self::P25,
+        Self::P50,
+        Self::P75,
+        Self::P90,
+        Self::P95,
+    ];
+
+    /// Name on the command line and in CSV headers.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Mean => "mean",
+            Self::P5 => "p5",
+            Self::P10 => "p10",
+            Self::P25 => "p25",
+            Self::P50 => "p50",
+            Self::P75 => "p75",
+            Self::P90 => "p90",
+            Self::P95 => "p95",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    /// This statistic of `stats`.
+    pub fn of(self, stats: &Stats) -> f64 {
+        match self {
+            Self::Mean => stats.mean,
+            Self::P5 => stats.p5,
+            Self::P10 => stats.p10,
+            Self::P25 => stats.p25,
+            Self::P50 => stats.p50,
+            Self::P75 => stats.p75,
+            Self::P90 => stats.p90,
+            Self::P95 => stats.p95,
+        }
+    }
 }
 
 /// Finds the value of `path` within its valid range at which `measure` of provider `provider`
@@ -66,6 +135,61 @@ pub fn solve(
     target: f64,
 ) -> Result<f64, SolveError> {
     let output = Output::new(scenario, provider, measure, year)?;
+    let (current, range) = varied(scenario, path)?;
+    let mut trial = scenario.clone();
+    let mut projection = Projection::default();
+    let at = |x: f64| {
+        path.set(&mut trial, x);
+        output.evaluate(&trial, &mut projection)
+    };
+    search(current, range, GRID_INTERVALS, at, target)
+}
+
+/// Like [`solve`], but the output is `statistic` of `measure` over a Monte Carlo run of
+/// `samples` draws with `seed` (the same draws at every trial value). Each trial is a whole run:
+/// the scan grid has [`STATISTIC_GRID_INTERVALS`] intervals.
+#[allow(clippy::too_many_arguments)]
+pub fn solve_statistic(
+    scenario: &Scenario,
+    path: ParamPath,
+    provider: usize,
+    measure: Measure,
+    year: i32,
+    target: f64,
+    statistic: Statistic,
+    samples: u32,
+    seed: u64,
+) -> Result<f64, SolveError> {
+    let output = Output::new(scenario, provider, measure, year)?;
+    if !Measure::UNCERTAIN.contains(&measure) {
+        return Err(SolveError::NotSummarised {
+            measure: measure.key(),
+        });
+    }
+    let (current, range) = varied(scenario, path)?;
+    let mut trial = scenario.clone();
+    let mut failure = None;
+    let at = |x: f64| {
+        path.set(&mut trial, x);
+        match simulate(&trial, samples, seed, &RunControl::default()) {
+            Ok(summary) => summary
+                .stats(measure, output.t, provider)
+                .map_or(f64::NAN, |stats| statistic.of(stats)),
+            Err(error) => {
+                failure.get_or_insert(error);
+                f64::NAN
+            }
+        }
+    };
+    let found = search(current, range, STATISTIC_GRID_INTERVALS, at, target);
+    match failure {
+        Some(error) => Err(error.into()),
+        None => found,
+    }
+}
+
+/// The current value and valid range of an input goal seek may vary.
+fn varied(scenario: &Scenario, path: ParamPath) -> Result<(f64, ValidRange), SolveError> {
     if !path.can_be_uncertain() {
         return Err(SolveError::Observation {
             path: path.to_text(scenario),
@@ -76,20 +200,23 @@ pub fn solve(
             path: path.to_text(scenario),
         });
     };
-    let range = path.valid_range(scenario);
-    let mut trial = scenario.clone();
-    let mut projection = Projection::default();
-    let mut at = |x: f64| {
-        path.set(&mut trial, x);
-        output.evaluate(&trial, &mut projection)
-    };
+    Ok((current, path.valid_range(scenario)))
+}
 
-    let grid: Vec<(f64, f64)> = (0..=GRID_INTERVALS)
+/// The bracketing search of [`solve`] over `range` with `intervals` grid intervals.
+fn search(
+    current: f64,
+    range: ValidRange,
+    intervals: usize,
+    mut at: impl FnMut(f64) -> f64,
+    target: f64,
+) -> Result<f64, SolveError> {
+    let grid: Vec<(f64, f64)> = (0..=intervals)
         .map(|i| {
-            let x = if i == GRID_INTERVALS {
+            let x = if i == intervals {
                 range.max
             } else {
-                range.min + (range.max - range.min) * i as f64 / GRID_INTERVALS as f64
+                range.min + (range.max - range.min) * i as f64 / intervals as f64
             };
             (x, at(x))
         })

@@ -1,9 +1,10 @@
 //! The background Monte Carlo runner: one `simulate` at a time on its own thread, results by
 //! channel, a newer request cancelling the older one. No egui, no I/O: the caller passes a
-//! `notify` callback (the app's `request_repaint`).
+//! `notify` callback (the app's `request_repaint`). Runs use every core, on a rayon pool of the
+//! runner's own (the result does not depend on the thread count).
 
-use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, OnceLock};
 
 use crate::model::Scenario;
 use crate::model::uncertainty::{RunControl, SimulationError, SimulationSummary, simulate};
@@ -46,6 +47,21 @@ pub struct Running {
 
 type Message = (u64, Result<SimulationSummary, SimulationError>);
 
+/// The pool simulations run on: one thread per core, built once (`None` if the system refuses
+/// threads; runs then use rayon's global pool).
+fn pool() -> Option<&'static rayon::ThreadPool> {
+    static POOL: OnceLock<Option<rayon::ThreadPool>> = OnceLock::new();
+    POOL.get_or_init(|| {
+        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .thread_name(|i| format!("monte-carlo-{i}"))
+            .build()
+            .ok()
+    })
+    .as_ref()
+}
+
 /// Runs simulations off the calling thread.
 #[derive(Debug)]
 pub struct Runner {
@@ -85,7 +101,8 @@ impl Runner {
         let worker_control = control.clone();
         let sender = self.sender.clone();
         std::thread::spawn(move || {
-            let result = simulate(&scenario, samples, seed, &worker_control);
+            let run = || simulate(&scenario, samples, seed, &worker_control);
+            let result = pool().map_or_else(run, |pool| pool.install(run));
             // The receiver is gone only when the app has closed; nothing is left to tell.
             let _ = sender.send((id, result));
             notify();

@@ -1,0 +1,397 @@
+//! Pass one over the draws, for one output series: exact sums and extremes, a histogram, and the
+//! values of the few bins that can still hold a wanted order statistic.
+//!
+//! The first wave of draws is the pilot: its minimum and maximum fix equal-width bins (plus one
+//! bin below and one above). Every bin starts out *collected*; after each wave the bins that can
+//! no longer hold a wanted rank, by a wide margin (see [`window`]), stop being collected and
+//! their values are dropped. A bin is either collected from the first draw or not at all, so a
+//! collected bin holds all its values and the order statistics in it are exact. A series whose
+//! collected values outgrow its share of the memory budget stops collecting; its order
+//! statistics are then found by later passes (`targets`).
+//!
+//! Each bin also remembers its first value and whether any other value has fallen in it: a bin
+//! of equal values (a point mass: outputs that take a few distinct values, such as rounding
+//! noise around zero) gives its order statistics at once, without collecting anything.
+
+use super::engine::CHUNK_DRAWS;
+pub(super) use super::layout::Layout;
+use super::percentiles::{CompensatedSum, Ranks, mean_and_error};
+
+/// Fixed facts of one run that every series' accumulator needs.
+#[derive(Debug)]
+pub(super) struct Plan {
+    pub ranks: Ranks,
+    /// Inner bins of the histogram.
+    pub bins: usize,
+    /// Most values one series may collect in pass one (0: collect nothing in pass one).
+    pub cap: usize,
+}
+
+/// A wanted order statistic not yet found: it lies in bin `bin` of `layout`, after `before`
+/// values of lower bins; the bin holds `count` values.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Pending {
+    pub rank: usize,
+    pub bin: usize,
+    pub before: usize,
+    pub count: usize,
+}
+
+/// What pass one knows of a series at the end.
+#[derive(Debug)]
+pub(super) struct Finished {
+    pub mean: f64,
+    pub std_error: f64,
+    /// Mean of the series times a constant factor (value at stake from revenue delta).
+    pub scaled_mean: Option<f64>,
+    pub min: f64,
+    pub max: f64,
+    pub layout: Layout,
+    /// The order statistic of each of `plan.ranks`, NaN where still pending.
+    pub order: Vec<f64>,
+    pub pending: Vec<Pending>,
+}
+
+/// One histogram bin: its count, its first value and its [`state`](MIXED): one cache access
+/// per value.
+#[derive(Clone, Copy, Debug, Default)]
+struct Bin {
+    count: u32,
+    state: u8,
+    first: f64,
+}
+
+/// State bit: a value different from the first has fallen in the bin.
+const MIXED: u8 = 1;
+/// State bit: the bin's values are collected.
+const KEEP: u8 = 2;
+
+impl Bin {
+    fn mixed(self) -> bool {
+        self.state & MIXED != 0
+    }
+
+    fn keep(self) -> bool {
+        self.state & KEEP != 0
+    }
+}
+
+/// Sum of `run`, and of `x - shift` and its square, in four independent lanes (so the loop
+/// vectorises; the order is fixed, so the bits are too).
+#[inline]
+fn run_sums(run: &[f64], shift: f64, factor: f64) -> [f64; 4] {
+    let mut lanes = [[0.0_f64; 4]; 4];
+    let chunks = run.chunks_exact(4);
+    let rest = chunks.remainder();
+    for chunk in chunks {
+        for k in 0..4 {
+            let x = chunk[k];
+            let d = x - shift;
+            lanes[0][k] += x;
+            lanes[1][k] += d;
+            lanes[2][k] += d * d;
+            lanes[3][k] += factor * x;
+        }
+    }
+    for &x in rest {
+        let d = x - shift;
+        lanes[0][0] += x;
+        lanes[1][0] += d;
+        lanes[2][0] += d * d;
+        lanes[3][0] += factor * x;
+    }
+    lanes.map(|l| (l[0] + l[1]) + (l[2] + l[3]))
+}
+
+/// Pass-one state of one series.
+#[derive(Debug)]
+pub(super) struct Accumulator {
+    sum: CompensatedSum,
+    shift: f64,
+    shifted: f64,
+    shifted_sq: f64,
+    scaled: Option<(f64, CompensatedSum)>,
+    min: f64,
+    max: f64,
+    at_min: usize,
+    at_max: usize,
+    seen: usize,
+    /// Narrow the collected bins once `seen` reaches this.
+    next_narrow: usize,
+    /// Length of the buffer after it was last compacted (values of dropped bins removed).
+    compacted: usize,
+    layout: Option<Layout>,
+    bins: Vec<Bin>,
+    /// The values of the kept bins that are mixed.
+    buffer: Vec<f64>,
+    collecting: bool,
+}
+
+impl Accumulator {
+    /// `shift`: a typical value (the deterministic one) for a well-conditioned variance;
+    /// `factor`: also sum `factor * value` for a derived series' mean.
+    pub fn new(shift: f64, factor: Option<f64>) -> Self {
+        Self {
+            sum: CompensatedSum::default(),
+            shift: if shift.is_finite() { shift } else { 0.0 },
+            shifted: 0.0,
+            shifted_sq: 0.0,
+            scaled: factor.map(|f| (f, CompensatedSum::default())),
+            min: f64::INFINITY,
+            max: f64::NEG_INFINITY,
+            at_min: 0,
+            at_max: 0,
+            seen: 0,
+            next_narrow: 0,
+            compacted: 0,
+            layout: None,
+            bins: Vec::new(),
+            buffer: Vec::new(),
+            collecting: true,
+        }
+    }
+
+    /// Adds one wave of the series' values, in draw order, then (from time to
+    /// time, and after the last wave) narrows the collected bins to those that may hold a
+    /// wanted rank.
+    pub fn feed(&mut self, plan: &Plan, values: &[f64]) {
+        let layout = *self.layout.get_or_insert_with(|| {
+            let (lo, hi) = values
+                .iter()
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &x| {
+                    (lo.min(x), hi.max(x))
+                });
+            Layout::new(lo, hi, plan.bins)
+        });
+        if self.bins.is_empty() {
+            self.collecting = plan.cap > 0;
+            let bin = Bin {
+                state: if self.collecting { KEEP } else { 0 },
+                ..Bin::default()
+            };
+            self.bins = vec![bin; layout.len()];
+        }
+        let bins = &mut self.bins;
+        // Read the bins once in order first: the hardware prefetcher brings them into cache far
+        // faster than the scattered first touches of the loop below would.
+        std::hint::black_box(bins.iter().fold(0_u32, |total, bin| total ^ bin.count));
+        let buffer = &mut self.buffer;
+        let factor = self.scaled.map_or(0.0, |(factor, _)| factor);
+        let mut index = [0_u16; CHUNK_DRAWS];
+        for run in values.chunks(CHUNK_DRAWS) {
+            self.seen += run.len();
+            let [total, shifted, shifted_sq, scaled] = run_sums(run, self.shift, factor);
+            self.sum.add(total);
+            self.shifted += shifted;
+            self.shifted_sq += shifted_sq;
+            if let Some((_, sum)) = &mut self.scaled {
+                sum.add(scaled);
+            }
+            let (low, high) = run
+                .iter()
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &x| {
+                    (lo.min(x), hi.max(x))
+                });
+            if low <= self.min {
+                let equal = run.iter().filter(|x| **x <= low).count();
+                self.at_min = if low < self.min {
+                    equal
+                } else {
+                    self.at_min + equal
+                };
+                self.min = low;
+            }
+            if high >= self.max {
+                let equal = run.iter().filter(|x| **x >= high).count();
+                self.at_max = if high > self.max {
+                    equal
+                } else {
+                    self.at_max + equal
+                };
+                self.max = high;
+            }
+            for (slot, &x) in index.iter_mut().zip(run) {
+                *slot = layout.bin(x) as u16;
+            }
+            for (&b, &x) in index.iter().zip(run) {
+                let Some(bin) = bins.get_mut(usize::from(b)) else {
+                    continue;
+                };
+                bin.count += 1;
+                if bin.state != MIXED {
+                    add_slow(bin, x, buffer);
+                }
+            }
+        }
+        if self.collecting && (self.seen >= self.next_narrow || self.seen >= plan.ranks.n) {
+            self.narrow(plan, layout);
+            self.next_narrow = self.seen + self.seen / 4;
+        }
+    }
+
+    /// Stops collecting the bins no wanted rank can fall in (given the draws seen so far); stops
+    /// collecting altogether when the collected values outgrow the series' share.
+    fn narrow(&mut self, plan: &Plan, layout: Layout) {
+        let cumulative = cumulative(&self.bins);
+        let mut mark = vec![false; self.bins.len()];
+        for &rank in &plan.ranks.ranks {
+            let (low, high) = window(rank, plan.ranks.n, self.seen);
+            let first = bin_of_rank(&cumulative, low);
+            let last = bin_of_rank(&cumulative, high);
+            for m in &mut mark[first..=last.max(first)] {
+                *m = true;
+            }
+        }
+        for (bin, mark) in self.bins.iter_mut().zip(mark) {
+            if !mark {
+                bin.state &= !KEEP;
+            }
+        }
+        // Dropped bins take no new values; the old ones are removed when the buffer has doubled
+        // since the last compaction (amortised cost), at the end, or near the memory cap.
+        let last = self.seen >= plan.ranks.n;
+        if last || self.buffer.len() > 2 * self.compacted.max(2048) || self.buffer.len() > plan.cap
+        {
+            let bins = &self.bins;
+            self.buffer
+                .retain(|x| bins.get(layout.bin(*x)).is_some_and(|b| b.keep()));
+            self.compacted = self.buffer.len();
+        }
+        if self.buffer.len() > plan.cap {
+            self.collecting = false;
+            self.buffer = Vec::new();
+            for bin in &mut self.bins {
+                bin.state &= !KEEP;
+            }
+        }
+    }
+
+    /// The summary pass one can give: exact mean, extremes, and every wanted order statistic
+    /// that is an extreme or lies in a collected bin; the rest as [`Pending`].
+    pub fn finish(mut self, plan: &Plan) -> Finished {
+        let n = self.seen;
+        // Every value equal (bit for bit in its extremes): report it exactly.
+        let constant = self.min.to_bits() == self.max.to_bits();
+        let total = self.sum.total();
+        let (mean, std_error) = mean_and_error(n, total, self.shifted, self.shifted_sq);
+        let mean = if constant { self.min } else { mean };
+        let std_error = if constant { 0.0 } else { std_error };
+        let scaled_mean = self.scaled.map(|(factor, sum)| {
+            if constant {
+                factor * self.min
+            } else {
+                sum.total() / n as f64
+            }
+        });
+        let layout = self.layout.unwrap_or(Layout::new(0.0, 0.0, 1));
+        let cumulative = cumulative(&self.bins);
+        self.buffer.sort_unstable_by(f64::total_cmp);
+        let mut order = Vec::with_capacity(plan.ranks.ranks.len());
+        let mut pending = Vec::new();
+        for &rank in &plan.ranks.ranks {
+            if rank < self.at_min {
+                order.push(self.min);
+                continue;
+            }
+            if rank + self.at_max >= n {
+                order.push(self.max);
+                continue;
+            }
+            let b = bin_of_rank(&cumulative, rank);
+            let before = if b == 0 { 0 } else { cumulative[b - 1] };
+            let bin = self.bins.get(b).copied().unwrap_or_default();
+            if !bin.mixed() {
+                order.push(bin.first);
+            } else if self.collecting && bin.keep() {
+                let earlier: usize = self.bins[..b]
+                    .iter()
+                    .filter(|i| i.keep() && i.mixed())
+                    .map(|i| i.count as usize)
+                    .sum();
+                let value = self.buffer.get(earlier + rank - before).copied();
+                order.push(value.unwrap_or(f64::NAN));
+            } else {
+                order.push(f64::NAN);
+                pending.push(Pending {
+                    rank,
+                    bin: b,
+                    before,
+                    count: bin.count as usize,
+                });
+            }
+        }
+        Finished {
+            mean,
+            std_error,
+            scaled_mean,
+            min: self.min,
+            max: self.max,
+            layout,
+            order,
+            pending,
+        }
+    }
+}
+
+/// A value that fell in a bin not (yet) both mixed and dropped: notes the first value, marks
+/// the bin mixed at the first different value, and collects it if the bin is kept.
+fn add_slow(bin: &mut Bin, x: f64, buffer: &mut Vec<f64>) {
+    let before = bin.count - 1;
+    if before == 0 {
+        bin.first = x;
+    } else if bin.mixed() {
+        if bin.keep() {
+            buffer.push(x);
+        }
+    } else if x.to_bits() != bin.first.to_bits() {
+        bin.state |= MIXED;
+        if bin.keep() {
+            buffer.extend(std::iter::repeat_n(bin.first, before as usize));
+            buffer.push(x);
+        }
+    }
+}
+
+/// Running totals of the counts: entry `b` is the number of values in bins `0..=b`.
+fn cumulative(bins: &[Bin]) -> Vec<usize> {
+    bins.iter()
+        .scan(0_usize, |total, bin| {
+            *total += bin.count as usize;
+            Some(*total)
+        })
+        .collect()
+}
+
+/// The bin holding the value of 0-based rank `rank` (the last bin if past the end).
+pub(super) fn bin_of_rank(cumulative: &[usize], rank: usize) -> usize {
+    cumulative
+        .partition_point(|c| *c <= rank)
+        .min(cumulative.len().saturating_sub(1))
+}
+
+/// Standard deviations of margin around a rank's predicted place in the draws seen so far.
+const MARGIN_SIGMAS: f64 = 6.0;
+/// Ranks of margin beyond that, for small counts.
+const MARGIN_RANKS: f64 = 16.0;
+
+/// The ranks, among the `seen` draws so far, where rank `rank` of all `n` draws can still be.
+/// The draws are exchangeable, so the first `seen` are a random subset of all `n`: the number
+/// of them below the final order statistic is hypergeometric, mean `p seen` with `p = rank /
+/// (n - 1)`, variance `seen p (1 - p) (n - seen) / (n - 1)`. The window is that mean plus or
+/// minus six standard deviations and 16 ranks (a miss costs a later pass, never a wrong
+/// answer). With every draw seen, exactly `rank`.
+fn window(rank: usize, n: usize, seen: usize) -> (usize, usize) {
+    if seen >= n || n < 2 || seen == 0 {
+        return (
+            rank.min(seen.saturating_sub(1)),
+            rank.min(seen.saturating_sub(1)),
+        );
+    }
+    let p = rank as f64 / (n - 1) as f64;
+    let predicted = p * (seen - 1) as f64;
+    let variance = seen as f64 * p * (1.0 - p) * (n - seen) as f64 / (n - 1) as f64;
+    let margin = MARGIN_SIGMAS * variance.sqrt() + MARGIN_RANKS;
+    let low = (predicted - margin).floor().max(0.0) as usize;
+    let high = ((predicted + margin).ceil() as usize).min(seen - 1);
+    (low, high)
+}
