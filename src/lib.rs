@@ -8,5 +8,6 @@ pub mod insight;
 pub mod model;
 pub mod report;
 pub mod scenario;
+pub mod tables;
 pub mod ui;
 pub mod units;

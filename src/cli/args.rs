@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use super::report::Format;
 use crate::report::{ChartKind, Theme};
+use crate::tables::Format;
 
 /// Model the cloud market and what happens when a giant tenant moves between clouds.
 ///

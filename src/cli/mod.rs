@@ -1,9 +1,6 @@
 //! The command line: parse arguments, run a subcommand, or hand over to the desktop app.
 
 mod args;
-mod compare;
-mod project;
-mod report;
 mod share;
 mod threads;
 mod uncertainty;
@@ -15,14 +12,12 @@ use std::process::ExitCode;
 
 use clap::Parser as _;
 
-pub use args::{Cli, Command, ImageFormat, OutputArgs, OutputSelector, StatisticArgs};
-pub use compare::reports as compare_reports;
-pub use project::report as projection_report;
-pub use report::{
+pub use crate::tables::{
     Cell, ColumnKind, Format, Report, csv_text, human, plain_decimal, shortest_decimal,
 };
+pub use crate::tables::{compare_reports, projection_report, summary_report};
+pub use args::{Cli, Command, ImageFormat, OutputArgs, OutputSelector, StatisticArgs};
 pub use threads::{configure_pool, pool_threads};
-pub use uncertainty::summary_report;
 
 use crate::model::{Projection, Scenario, project};
 use crate::scenario::{builtin_baseline, load_path, write_output};
@@ -58,7 +53,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Invocation {
     let result = match command {
         Command::Validate { files } => return Invocation::Exit(validate(&files)),
         Command::Project { file, output } => load_scenario(&file)
-            .and_then(|scenario| emit(&project::report(&scenario), &output, &[&file])),
+            .and_then(|scenario| emit(&projection_report(&scenario), &output, &[&file])),
         Command::Compare {
             files,
             year,
@@ -181,7 +176,7 @@ fn compare(files: &[PathBuf], year: Option<i32>, output: &OutputArgs) -> Result<
         .collect::<Result<Vec<_>, _>>()?;
     let projections: Vec<Projection> = scenarios.iter().map(project).collect();
     let compared: Vec<(&Scenario, &Projection)> = scenarios.iter().zip(&projections).collect();
-    let (inputs, kpis, year) = compare::reports(&compared, year, output.format == Format::Table)?;
+    let (inputs, kpis, year) = compare_reports(&compared, year, output.format == Format::Table)?;
     refuse_non_finite(&inputs)?;
     refuse_non_finite(&kpis)?;
     let text = match output.format {

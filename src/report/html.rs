@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 
 use super::numbers::{escape, inputs_table, report_table, select_columns};
 use super::{ChartSize, Figure, ReportError, Theme, figure, render_svg, simulation};
-use crate::cli::{Cell, Report, compare_reports, projection_report};
 use crate::model::{Measure, Projection, Scenario, project};
+use crate::tables::{Cell, Report, compare_reports, projection_report};
 
 /// One file of the report: what to call it (its path) and its scenario.
 #[derive(Debug)]
@@ -245,7 +245,7 @@ fn comparison(
             );
         }
         Err(error) => {
-            let _ = writeln!(html, "<p class=\"note\">{}</p>", escape(&error.0));
+            let _ = writeln!(html, "<p class=\"note\">{}</p>", escape(&error));
         }
     }
     html.push_str("</section>\n");

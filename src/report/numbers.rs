@@ -5,10 +5,10 @@
 
 use std::fmt::Write as _;
 
-use crate::cli::{Cell, ColumnKind, Report, human, plain_decimal};
 use crate::insight::sources::is_assumption;
 use crate::model::compare::distribution_text;
 use crate::model::{Measure, ParamPath, Scenario, Unit, WorkloadParam};
+use crate::tables::{Cell, ColumnKind, Report, human, plain_decimal};
 
 /// Escapes text for HTML element content and attribute values: file texts are hostile.
 pub fn escape(text: &str) -> String {

@@ -4,8 +4,8 @@
 
 use egui_plot::{Line, LineStyle, PlotPoints};
 
-use crate::cli::{Report, compare_reports, human};
 use crate::model::{Measure, Projection, Scenario};
+use crate::tables::{Report, compare_reports, human};
 use crate::ui::documents::Documents;
 use crate::ui::plot_kit::{ChartData, EndLabel, YUnit, end_labels_ui, year_plot};
 use crate::ui::present::{PresentState, Shown};
@@ -146,7 +146,7 @@ pub fn compare_ui(
                         report_grid_ui(ui, "compare-kpis", kpis);
                     }
                     Err(error) => {
-                        ui.label(&error.0);
+                        ui.label(error);
                     }
                 });
         });

@@ -209,14 +209,14 @@ fn export_to(
         path.to_path_buf()
     };
     let text = match kind {
-        ExportKind::ProjectionCsv => crate::cli::projection_report(doc.scenario()).to_csv(),
+        ExportKind::ProjectionCsv => crate::tables::projection_report(doc.scenario()).to_csv(),
         ExportKind::SummaryCsv => {
             let Some(summary) = doc.uncertainty().summary() else {
                 return ExportOutcome::Failed(
                     "There is no simulation summary yet: open the Uncertainty tab.".to_owned(),
                 );
             };
-            crate::cli::summary_report(doc.scenario(), summary).to_csv()
+            crate::tables::summary_report(doc.scenario(), summary).to_csv()
         }
         ExportKind::ChartPng => {
             queue.push(Command::Export(ExportCommand::CaptureChart {

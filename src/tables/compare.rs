@@ -1,4 +1,5 @@
-//! `cloudshift compare`: the inputs that differ between scenarios, and their KPIs side by side.
+//! The comparison tables (`cloudshift compare`, the app's Compare view): the inputs that differ
+//! between scenarios, and their KPIs side by side.
 
 use super::report::{Cell, ColumnKind, Report};
 use crate::model::compare::{InputValue, input_differences, kpi_rows, last_common_year};
@@ -11,7 +12,7 @@ pub fn reports(
     compared: &[(&Scenario, &Projection)],
     year: Option<i32>,
     for_people: bool,
-) -> Result<(Report, Report, i32), super::CliError> {
+) -> Result<(Report, Report, i32), String> {
     let scenarios: Vec<&Scenario> = compared.iter().map(|(s, _)| *s).collect();
     let scenarios = scenarios.as_slice();
     let last = last_common_year(scenarios).unwrap_or(0);
@@ -28,16 +29,16 @@ pub fn reports(
                 )
             })
             .collect();
-        return Err(super::CliError(format!(
+        return Err(format!(
             "the scenarios share no year, so there is nothing to compare: {}",
             spans.join(", ")
-        )));
+        ));
     }
     let year = year.unwrap_or(last);
     if year < first || year > last {
-        return Err(super::CliError(format!(
+        return Err(format!(
             "--year: {year} is outside the years every scenario projects, {first}..={last}"
-        )));
+        ));
     }
     let names = column_names(scenarios);
 

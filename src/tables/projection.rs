@@ -1,4 +1,5 @@
-//! `cloudshift project`: the projection as a report, one row per year and provider.
+//! The projection table (`cloudshift project`, the app's CSV export): one row per year and
+//! provider.
 
 use super::report::{Cell, ColumnKind, Report, owned};
 use crate::model::{Measure, Scenario, project};

@@ -1,0 +1,13 @@
+//! The tables that the command line prints and the app shows and exports, built once from the
+//! model's outputs: the projection, the simulation summary and the comparison, each rendered for
+//! people (units), as CSV or as JSON.
+
+mod compare;
+mod projection;
+mod report;
+mod simulation;
+
+pub use compare::reports as compare_reports;
+pub use projection::report as projection_report;
+pub use report::*;
+pub use simulation::summary_report;
