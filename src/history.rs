@@ -64,6 +64,18 @@ impl History {
         ron::from_str(SYNERGY_RON).ok()
     }
 
+    /// Every provider the history names, in name order.
+    pub fn provider_names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self
+            .years
+            .iter()
+            .flat_map(|y| y.shares.keys().map(String::as_str))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+
     /// A provider's share by year, where published.
     pub fn share_series(&self, provider: &str) -> Vec<(i32, f64)> {
         self.years

@@ -125,3 +125,25 @@ fn zero_reads_one_way() {
         assert_eq!(usd_bn_delta(value), "$0.00B");
     }
 }
+
+#[test]
+fn renaming_a_provider_says_which_history_is_missing() {
+    let mut harness = harness();
+    assert!(
+        harness
+            .state_mut()
+            .apply_edit(&Edit::RenameProvider(0, "Amazon".to_owned()))
+    );
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("No history for Amazon")
+            .is_some(),
+        "the share chart says why the history stops"
+    );
+    let app = harness.state();
+    assert!(
+        app.learn().history_to_draw(app.scenario(), true).is_some(),
+        "Azure and Google Cloud keep their history"
+    );
+}

@@ -40,6 +40,49 @@ pub fn unavailable_reason(history: Option<&History>, scenario: &Scenario) -> Opt
     })
 }
 
+/// Which providers the drawn history leaves out and why, if any: a provider named otherwise than
+/// in the history has none, and the stacked share history stops below it.
+pub fn gaps_note(history: &History, scenario: &Scenario) -> Option<String> {
+    let missing: Vec<&str> = scenario
+        .providers
+        .iter()
+        .map(|p| p.name.as_str())
+        .filter(|name| history.share_series(name).is_empty())
+        .collect();
+    // Only a name the history has and the scenario lacks (a rename) leaves a gap worth saying;
+    // providers the history never covered (Oracle, CoreWeave) are simply not in it.
+    let names = history.provider_names();
+    let unmatched: Vec<&str> = names
+        .iter()
+        .copied()
+        .filter(|name| scenario.provider_index(name).is_none())
+        .collect();
+    if unmatched.is_empty() {
+        return None;
+    }
+    let first_missing = scenario
+        .providers
+        .iter()
+        .position(|p| history.share_series(&p.name).is_empty())?;
+    let above: Vec<&str> = scenario.providers[first_missing + 1..]
+        .iter()
+        .map(|p| p.name.as_str())
+        .filter(|name| !history.share_series(name).is_empty())
+        .collect();
+    let mut note = format!(
+        "No history for {}: the history names {} (not in this scenario under that name).",
+        missing.join(", "),
+        unmatched.join(", ")
+    );
+    if !above.is_empty() {
+        note.push_str(&format!(
+            " The stacked share history stops below it, so {} show history on the revenue chart only.",
+            above.join(", ")
+        ));
+    }
+    Some(note)
+}
+
 /// The history to draw, when shown and applicable.
 pub fn history_to_draw<'h>(
     history: Option<&'h History>,

@@ -40,6 +40,13 @@ pub fn plots_ui(
     match *layout {
         PlotLayout::Tabs => {
             ui.label(egui::RichText::new(chart.description()).weak());
+            if let Some(note) = data
+                .history
+                .filter(|_| matches!(*chart, Chart::Share | Chart::Revenue))
+                .and_then(|h| history::gaps_note(h, data.scenario))
+            {
+                ui.label(egui::RichText::new(note).small().weak());
+            }
             if *chart == Chart::Uncertainty {
                 uncertainty_ui(ui, data);
                 None
