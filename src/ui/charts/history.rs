@@ -75,10 +75,11 @@ pub fn gaps_note(history: &History, scenario: &Scenario) -> Option<String> {
         unmatched.join(", ")
     );
     if !above.is_empty() {
-        note.push_str(&format!(
+        let _ = write!(
+            note,
             " The stacked share history stops below it, so {} show history on the revenue chart only.",
             above.join(", ")
-        ));
+        );
     }
     Some(note)
 }
