@@ -205,3 +205,33 @@ fn exporting_a_report_and_an_svg_chart_writes_them() {
     );
     assert!(drawing.contains("AWS"), "the providers are named");
 }
+
+#[test]
+fn an_export_is_proposed_outside_the_working_folder_and_a_wrong_extension_is_refused() {
+    let dir = temp_dir("export-defaults");
+    let mut harness = common::ui::baseline_harness();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run();
+    let proposed = harness
+        .get_by_label("File path")
+        .value()
+        .unwrap_or_default();
+    assert!(proposed.ends_with("projection.csv"), "{proposed}");
+    assert!(
+        std::path::Path::new(&proposed).is_absolute(),
+        "a full path in the documents or home folder, not the working folder: {proposed}"
+    );
+    let wrong = dir.join("grid.png");
+    harness.get_by_label("File path").focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_label("File path")
+        .type_text(&wrong.display().to_string());
+    harness.run();
+    click(&mut harness, "Export");
+    assert!(!wrong.exists(), "nothing written under the wrong name");
+    assert!(
+        harness.query_by_label_contains("ends in .png").is_some(),
+        "the mismatch is explained"
+    );
+}

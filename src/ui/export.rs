@@ -203,10 +203,19 @@ fn export_to(
     chart: Option<(Chart, bool)>,
     queue: &mut CommandQueue,
 ) -> ExportOutcome {
-    let path = if path.extension().is_none() {
-        path.with_extension(kind.extension())
-    } else {
-        path.to_path_buf()
+    let path = match path.extension().map(|e| e.to_string_lossy().to_lowercase()) {
+        None => path.with_extension(kind.extension()),
+        Some(extension) if extension == kind.extension() => path.to_path_buf(),
+        Some(extension) => {
+            return ExportOutcome::Failed(format!(
+                "Not exported: {} ends in .{extension}, but {} writes a .{} file. Name it .{} \
+                 (or leave the extension out).",
+                path.display(),
+                kind.title(),
+                kind.extension(),
+                kind.extension()
+            ));
+        }
     };
     let text = match kind {
         ExportKind::ProjectionCsv => crate::tables::projection_report(doc.scenario()).to_csv(),

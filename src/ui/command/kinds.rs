@@ -83,23 +83,13 @@ impl ExportKind {
         format!("{}.{}", self.suffix(), self.extension())
     }
 
-    /// Beside the scenario file (`baseline-projection.csv`), or the default file name.
-    pub fn suggested_path(self, scenario_path: Option<&Path>) -> String {
-        scenario_path
-            .and_then(|p| Some((p.parent()?, p.file_stem()?)))
-            .map_or_else(
-                || self.default_file_name(),
-                |(dir, stem)| {
-                    dir.join(format!(
-                        "{}-{}.{}",
-                        stem.to_string_lossy(),
-                        self.suffix(),
-                        self.extension()
-                    ))
-                    .display()
-                    .to_string()
-                },
-            )
+    /// `DIR/STEM-projection.csv` (the scenario file's stem), or `DIR/projection.csv`.
+    pub fn suggested_path(self, dir: Option<&Path>, stem: Option<&str>) -> String {
+        let name = stem.map_or_else(
+            || self.default_file_name(),
+            |stem| format!("{stem}-{}.{}", self.suffix(), self.extension()),
+        );
+        dir.map_or_else(|| name.clone(), |dir| dir.join(&name).display().to_string())
     }
 }
 

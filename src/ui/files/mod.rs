@@ -61,6 +61,8 @@ pub struct FileState {
     hovering_files: bool,
     /// What the last command did, for the status line ("Saved …").
     note: Option<String>,
+    /// The folder the last export went to: the next export is proposed there.
+    last_export_dir: Option<PathBuf>,
 }
 
 impl FileState {
@@ -87,6 +89,7 @@ impl FileState {
             close_confirmed: false,
             hovering_files: false,
             note: None,
+            last_export_dir: None,
         }
     }
 

@@ -67,9 +67,11 @@ impl FileState {
         match purpose {
             PickPurpose::Open => self.open_path(path, cx),
             PickPurpose::SaveAs { then } => self.save_to(path, then, cx),
-            PickPurpose::Export(kind) => cx
-                .queue
-                .push(Command::Export(ExportCommand::To(kind, path.to_path_buf()))),
+            PickPurpose::Export(kind) => {
+                self.last_export_dir = path.parent().map(Path::to_path_buf);
+                cx.queue
+                    .push(Command::Export(ExportCommand::To(kind, path.to_path_buf())));
+            }
         }
     }
 
@@ -132,7 +134,13 @@ impl FileState {
         let current = docs.active().path();
         let text = match (&purpose, current) {
             (PickPurpose::SaveAs { .. }, Some(path)) => path.display().to_string(),
-            (PickPurpose::Export(kind), path) => kind.suggested_path(path),
+            (PickPurpose::Export(kind), path) => {
+                let dir = self.last_export_dir.clone().or_else(documents_dir);
+                let stem = path
+                    .and_then(Path::file_stem)
+                    .map(|s| s.to_string_lossy().into_owned());
+                kind.suggested_path(dir.as_deref(), stem.as_deref())
+            }
             _ => String::new(),
         };
         self.path_entry = Some(PathEntry { purpose, text });
@@ -183,6 +191,16 @@ fn pick_request(purpose: &PickPurpose, current: Option<&Path>) -> PickRequest {
             file_name: Some(kind.default_file_name()),
         },
     }
+}
+
+/// The person's documents folder (else their home), where a first export is proposed: never the
+/// folder of a shipped scenario or the working directory.
+fn documents_dir() -> Option<PathBuf> {
+    let dirs = directories::UserDirs::new()?;
+    Some(
+        dirs.document_dir()
+            .map_or_else(|| dirs.home_dir().to_path_buf(), Path::to_path_buf),
+    )
 }
 
 /// The file type an export is written as.
