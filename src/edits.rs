@@ -15,6 +15,8 @@ pub enum Group {
     Timeline,
     Market,
     Halo,
+    /// Discount rate, tax, reinvestment and terminal growth.
+    Valuation,
     Providers,
     Provider(usize),
     Others,
@@ -85,7 +87,8 @@ impl Edit {
                 ParamPath::MarketSize
                 | ParamPath::MarketGrowthStart
                 | ParamPath::MarketGrowthEnd => Group::Market,
-                ParamPath::Halo => Group::Halo,
+                ParamPath::Halo | ParamPath::HaloLoss => Group::Halo,
+                ParamPath::Valuation(_) => Group::Valuation,
                 ParamPath::Provider(i, _) => Group::Provider(i),
                 ParamPath::Others(_) => Group::Others,
                 ParamPath::Workload(w, _) => Group::Workload(w),
@@ -314,6 +317,7 @@ fn add_provider(s: &mut Scenario) {
         margin: s.others.margin,
         margin_drift_per_year: 0.0,
         ev_sales: s.others.ev_sales,
+        company: None,
     });
     // The new provider goes just before Others in every placement, with nothing placed on it.
     for w in &mut s.workloads {

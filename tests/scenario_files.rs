@@ -102,7 +102,8 @@ fn the_embedded_baseline_is_the_shipped_file() {
 #[test]
 fn saving_writes_readable_ron_with_sources() {
     let text = to_ron_string(&builtin_baseline()).unwrap();
-    assert!(text.starts_with("(\n    version: 1,\n"), "{text}");
+    // Saving always writes the newest version, whatever version the file was read from.
+    assert!(text.starts_with("(\n    version: 2,\n"), "{text}");
     assert!(text.contains("sources: {"));
     assert!(text.contains("\"market.size\": \"Synergy Research Group"));
     assert!(
@@ -189,8 +190,8 @@ fn missing_field_is_named() {
 
 #[test]
 fn newer_version_says_so_before_anything_else() {
-    let text = edited("version: 1,", "version: 2,\n    new_field_of_v2: true,");
-    assert_error(&text, &["version 2", "newer", "update cloudshift"]);
+    let text = edited("version: 1,", "version: 3,\n    new_field_of_v3: true,");
+    assert_error(&text, &["version 3", "newer", "update cloudshift"]);
 }
 
 #[test]

@@ -2,7 +2,8 @@
 
 use super::curves::{faded_rate, ramp};
 use super::inputs::Scenario;
-pub use super::measure::Measure;
+pub use super::measure::{Measure, ValueMeasure};
+use super::valuation::present_value;
 
 /// Every output of one model run. Per-provider series are indexed `[t * providers + p]`,
 /// with Others last (`p = providers - 1`).
@@ -36,6 +37,29 @@ pub struct Projection {
     pub counterfactual_revenue_usd_bn: Vec<f64>,
     pub revenue_delta_usd_bn: Vec<f64>,
     pub value_at_stake_usd_bn: Vec<f64>,
+    /// Operating income without migration `OI_cf`.
+    pub counterfactual_operating_income_usd_bn: Vec<f64>,
+    /// `dOI = OI - OI_cf`.
+    pub operating_income_delta_usd_bn: Vec<f64>,
+    /// Present value at the base year of the change in after-tax cash flow `PV_p`, $B, one per
+    /// provider (Others last).
+    pub present_value_delta_usd_bn: Vec<f64>,
+    /// `PV_p / market_cap_p` for a provider with a company (`None` otherwise), one per provider.
+    pub market_cap_impact: Vec<Option<f64>>,
+    /// Where the model reached its limits, one per provider (Others last).
+    pub limits: Vec<LimitYears>,
+}
+
+/// The first year index (0 = base year) in which each per-year model limit of MODEL.md version 2
+/// was reached by one provider, if it was.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LimitYears {
+    /// Its rest-of-market share `u` was cut at 0.
+    pub rest_share_floor: Option<usize>,
+    /// (Others only) the named shares summed past 1 and were scaled, leaving it 0.
+    pub others_squeezed: Option<usize>,
+    /// Its margin reached -1 or 1 (and was held there).
+    pub margin_clamped: Option<usize>,
 }
 
 impl Projection {
@@ -49,6 +73,16 @@ impl Projection {
             Measure::CounterfactualRevenue => &self.counterfactual_revenue_usd_bn,
             Measure::RevenueDelta => &self.revenue_delta_usd_bn,
             Measure::ValueAtStake => &self.value_at_stake_usd_bn,
+            Measure::OperatingIncomeDelta => &self.operating_income_delta_usd_bn,
+        }
+    }
+
+    /// A measure without a year for provider `p`: `None` for a market-cap impact of a provider
+    /// without a company, or an index out of range.
+    pub fn value_measure(&self, measure: ValueMeasure, p: usize) -> Option<f64> {
+        match measure {
+            ValueMeasure::PresentValueDelta => self.present_value_delta_usd_bn.get(p).copied(),
+            ValueMeasure::MarketCapImpact => self.market_cap_impact.get(p).copied().flatten(),
         }
     }
 
@@ -138,7 +172,7 @@ pub fn project_into(scenario: &Scenario, out: &mut Projection) {
     calibrate_into(scenario, &mut q);
     let spend0: f64 = scenario.workloads.iter().map(|w| w.spend_usd_bn).sum();
     let mut rest = scenario.market.size_usd_bn - spend0;
-    let halo = scenario.halo;
+    out.limits.fill(LimitYears::default());
 
     for t in 0..years {
         let t_u32 = t as u32;
@@ -181,7 +215,7 @@ pub fn project_into(scenario: &Scenario, out: &mut Projection) {
         out.market_usd_bn[t] = rest + spend_total;
 
         // Rest-of-market shares, with the halo, and without migration (counterfactual).
-        rest_shares(scenario, out, &q, t, halo, rest);
+        rest_shares(scenario, out, &q, t, rest);
         counterfactual_rest_shares(
             scenario,
             &q,
@@ -202,13 +236,18 @@ pub fn project_into(scenario: &Scenario, out: &mut Projection) {
                 let o = &scenario.others;
                 (o.margin, o.margin_drift_per_year, o.ev_sales)
             };
-            let margin = (margin0 + drift * t as f64).clamp(-1.0, 1.0);
+            let unclamped = margin0 + drift * t as f64;
+            if unclamped.abs() >= 1.0 && out.limits[p].margin_clamped.is_none() {
+                out.limits[p].margin_clamped = Some(t);
+            }
+            let margin = unclamped.clamp(-1.0, 1.0);
             let mut income = margin * rho * rest;
+            let mut cf_income = margin * out.counterfactual_rest_share[i] * rest;
             for (w, workload) in scenario.workloads.iter().enumerate() {
                 let mu = workload.margin.unwrap_or(margin);
-                income += mu
-                    * out.workload_spend_usd_bn[t * workloads + w]
-                    * out.placement[(t * workloads + w) * providers + p];
+                let spend = out.workload_spend_usd_bn[t * workloads + w];
+                income += mu * spend * out.placement[(t * workloads + w) * providers + p];
+                cf_income += mu * spend * workload.placement_base[p];
             }
             let market = out.market_usd_bn[t];
             out.revenue_usd_bn[i] = revenue;
@@ -217,20 +256,32 @@ pub fn project_into(scenario: &Scenario, out: &mut Projection) {
             out.counterfactual_revenue_usd_bn[i] = cf_revenue;
             out.revenue_delta_usd_bn[i] = revenue - cf_revenue;
             out.value_at_stake_usd_bn[i] = ev_sales * (revenue - cf_revenue);
+            out.counterfactual_operating_income_usd_bn[i] = cf_income;
+            // Zero in the base year by definition (no migration yet), not by rounding.
+            out.operating_income_delta_usd_bn[i] = if t == 0 { 0.0 } else { income - cf_income };
         }
     }
     out.calibrated_rest_share = q;
+    value_into(scenario, out);
 }
 
-/// `rho_p,t` with migration and halo into `out.rest_share`.
-fn rest_shares(
-    scenario: &Scenario,
-    out: &mut Projection,
-    q: &[f64],
-    t: usize,
-    halo: f64,
-    rest: f64,
-) {
+/// Present value of each provider's change, and its market-cap impact where it has a company.
+fn value_into(scenario: &Scenario, out: &mut Projection) {
+    let valuation = scenario.valuation_used();
+    let providers = out.providers;
+    for p in 0..providers {
+        let delta = &out.operating_income_delta_usd_bn;
+        let cash_flows = (1..out.years).map(|t| delta[t * providers + p]);
+        let pv = present_value(cash_flows, valuation);
+        out.present_value_delta_usd_bn[p] = pv;
+        out.market_cap_impact[p] = scenario
+            .company(p)
+            .map(|company| pv / company.market_cap_usd_bn);
+    }
+}
+
+/// `rho_p,t` with migration and halo into `out.rest_share`; notes floors and a squeezed Others.
+fn rest_shares(scenario: &Scenario, out: &mut Projection, q: &[f64], t: usize, rest: f64) {
     let providers = out.providers;
     let named = providers - 1;
     let workloads = out.workloads;
@@ -247,9 +298,22 @@ fn rest_shares(
             won += out.workload_spend_usd_bn[t * workloads + w]
                 * (placed - workload.placement_base[p]);
         }
-        let u = (q_p + provider.drift_per_year * t as f64 + halo * won / rest).max(0.0);
+        // A net gain brings the halo; a net loss costs the (possibly smaller) halo on losses.
+        let halo = if won >= 0.0 {
+            scenario.halo
+        } else {
+            scenario.halo_loss_used()
+        };
+        let u = q_p + provider.drift_per_year * t as f64 + halo * won / rest;
+        if u < 0.0 && out.limits[p].rest_share_floor.is_none() {
+            out.limits[p].rest_share_floor = Some(t);
+        }
+        let u = u.max(0.0);
         out.rest_share[row + p] = u;
         named_sum += u;
+    }
+    if named_sum > 1.0 && out.limits[named].others_squeezed.is_none() {
+        out.limits[named].others_squeezed = Some(t);
     }
     normalise(&mut out.rest_share[row..row + providers], named_sum);
 }
@@ -303,7 +367,12 @@ fn resize(out: &mut Projection, base_year: i32, years: usize, providers: usize, 
         &mut out.counterfactual_revenue_usd_bn,
         &mut out.revenue_delta_usd_bn,
         &mut out.value_at_stake_usd_bn,
+        &mut out.counterfactual_operating_income_usd_bn,
+        &mut out.operating_income_delta_usd_bn,
     ] {
         series.resize(cells, 0.0);
     }
+    out.present_value_delta_usd_bn.resize(providers, 0.0);
+    out.market_cap_impact.resize(providers, None);
+    out.limits.resize(providers, LimitYears::default());
 }

@@ -6,7 +6,7 @@
 use super::error::ValidationError;
 use crate::model::{
     Distribution, MAX_HORIZON_YEARS, MAX_PROVIDERS, MAX_WORKLOADS, ParamPath, Scenario, Section,
-    UNIT_RANGE, ValidRange, calibrated_rest_shares,
+    UNIT_RANGE, ValidRange, Valuation, calibrated_rest_shares,
 };
 use crate::units::{percent, usd_bn};
 
@@ -40,7 +40,9 @@ pub fn normalise_placements(scenario: &mut Scenario) {
 pub fn check(scenario: &Scenario) -> Result<(), ValidationError> {
     check_header(scenario)?;
     check_market(scenario)?;
+    check_valuation(scenario)?;
     check_providers(scenario)?;
+    check_companies(scenario)?;
     check_workloads(scenario)?;
     check_calibration(scenario)?;
     check_uncertainty(scenario)?;
@@ -79,6 +81,49 @@ fn check_header(s: &Scenario) -> Result<(), ValidationError> {
 fn check_market(s: &Scenario) -> Result<(), ValidationError> {
     check_values(s, &ParamPath::in_section(s, Section::Market))?;
     check_values(s, &ParamPath::in_section(s, Section::Halo))
+}
+
+fn check_valuation(s: &Scenario) -> Result<(), ValidationError> {
+    check_values(s, &ParamPath::in_section(s, Section::Valuation))?;
+    let v = s.valuation_used();
+    if v.terminal_growth > v.discount_rate - Valuation::MIN_SPREAD + 1e-12 {
+        return Err(ValidationError::new(
+            "valuation.terminal_growth",
+            format!(
+                "{} must be at most valuation.discount_rate ({}) minus 0.01, so at most {}",
+                v.terminal_growth,
+                v.discount_rate,
+                // Rounded for people: 0.09 - 0.01 reads 0.08, not 0.07999999999999999.
+                ((v.discount_rate - Valuation::MIN_SPREAD) * 1e9).round() / 1e9
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Company names: valid and unique (one provider per company); their figures are checked with
+/// the provider's other inputs.
+fn check_companies(s: &Scenario) -> Result<(), ValidationError> {
+    for (i, p) in s.providers.iter().enumerate() {
+        let Some(company) = &p.company else {
+            continue;
+        };
+        let field = format!("providers[{}].company.name", p.name);
+        check_name(&company.name, &field)?;
+        let owner = s.providers[..i]
+            .iter()
+            .find(|q| q.company.as_ref().is_some_and(|c| c.name == company.name));
+        if let Some(owner) = owner {
+            return Err(ValidationError::new(
+                field,
+                format!(
+                    "\"{}\" already owns {}; each company owns one provider",
+                    company.name, owner.name
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Checks each path's value (where it has one) against its row's valid range.
