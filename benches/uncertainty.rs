@@ -42,8 +42,8 @@ fn breakdown(c: &mut Criterion) {
             for (path, value) in cloudshift::model::uncertainty::draw_inputs(&baseline, 42, i) {
                 path.set(&mut draw, value);
             }
-            (project(&draw).value(Measure::Revenue, 10, 0)
-                - projection.value(Measure::Revenue, 10, 0)) as f32
+            (project(&draw).value(Measure::Revenue, 10, 0).unwrap_or(0.0)
+                - projection.value(Measure::Revenue, 10, 0).unwrap_or(0.0)) as f32
         })
         .collect();
     group.bench_function("percentiles_only_264_series", |b| {
@@ -65,7 +65,10 @@ fn tornado_and_goal_seek(c: &mut Criterion) {
     c.bench_function("sensitivity_baseline", |b| {
         b.iter(|| sensitivity(black_box(&baseline), aws, Measure::Revenue, 2035));
     });
-    let target = project(&baseline).value(Measure::Revenue, 10, aws) * 1.1;
+    let target = project(&baseline)
+        .value(Measure::Revenue, 10, aws)
+        .unwrap_or(0.0)
+        * 1.1;
     c.bench_function("solve_baseline_growth_start", |b| {
         b.iter(|| {
             solve(

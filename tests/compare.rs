@@ -35,7 +35,7 @@ fn kpis_match_each_projection() {
         .iter()
         .find(|r| r.provider == "Azure" && r.measure == Measure::RevenueDelta)
         .unwrap();
-    assert_eq!(row.values[0], Some(pa.value(Measure::RevenueDelta, 5, 1)));
+    assert_eq!(row.values[0], pa.value(Measure::RevenueDelta, 5, 1));
     assert_eq!(row.values[1], Some(0.0), "no migration, no delta");
     assert_eq!(rows.len(), 6 * 4, "six providers, four measures");
 }

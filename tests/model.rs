@@ -39,32 +39,38 @@ fn tiny_case_matches_hand_arithmetic() {
     let p = project(&common::tiny());
     let (a, o) = (0, 1);
     close(p.market_usd_bn[0], 100.0);
-    close(p.value(Measure::Revenue, 0, a), 40.0);
-    close(p.value(Measure::Revenue, 0, o), 60.0);
-    close(p.value(Measure::OperatingIncome, 0, a), 12.0);
-    close(p.value(Measure::OperatingIncome, 0, o), 6.0);
-    close(p.value(Measure::WorkloadRevenue, 0, a), 2.0);
+    close(p.value(Measure::Revenue, 0, a).unwrap(), 40.0);
+    close(p.value(Measure::Revenue, 0, o).unwrap(), 60.0);
+    close(p.value(Measure::OperatingIncome, 0, a).unwrap(), 12.0);
+    close(p.value(Measure::OperatingIncome, 0, o).unwrap(), 6.0);
+    close(p.value(Measure::WorkloadRevenue, 0, a).unwrap(), 2.0);
 
     close(p.market_usd_bn[1], 114.0);
-    close(p.value(Measure::Revenue, 1, a), 45.79);
-    close(p.value(Measure::Revenue, 1, o), 68.21);
-    close(p.value(Measure::OperatingIncome, 1, a), 16.0265);
-    close(p.value(Measure::RevenueDelta, 1, a), 0.0);
+    close(p.value(Measure::Revenue, 1, a).unwrap(), 45.79);
+    close(p.value(Measure::Revenue, 1, o).unwrap(), 68.21);
+    close(p.value(Measure::OperatingIncome, 1, a).unwrap(), 16.0265);
+    close(p.value(Measure::RevenueDelta, 1, a).unwrap(), 0.0);
 
     close(p.market_usd_bn[2], 133.8);
     close(p.placement_at(2, 0, a), 0.4);
     close(p.placement_at(2, 0, o), 0.6);
-    close(p.value(Measure::WorkloadRevenue, 2, a), 6.0);
-    close(p.value(Measure::Revenue, 2, a), 61.536);
-    close(p.value(Measure::CounterfactualRevenue, 2, a), 55.536);
-    close(p.value(Measure::RevenueDelta, 2, a), 6.0);
-    close(p.value(Measure::ValueAtStake, 2, a), 30.0);
-    close(p.value(Measure::Revenue, 2, o), 72.264);
-    close(p.value(Measure::CounterfactualRevenue, 2, o), 78.264);
-    close(p.value(Measure::RevenueDelta, 2, o), -6.0);
-    close(p.value(Measure::ValueAtStake, 2, o), -12.0);
-    close(p.value(Measure::OperatingIncome, 2, a), 24.6144);
-    close(p.value(Measure::Share, 2, a), 61.536 / 133.8);
+    close(p.value(Measure::WorkloadRevenue, 2, a).unwrap(), 6.0);
+    close(p.value(Measure::Revenue, 2, a).unwrap(), 61.536);
+    close(
+        p.value(Measure::CounterfactualRevenue, 2, a).unwrap(),
+        55.536,
+    );
+    close(p.value(Measure::RevenueDelta, 2, a).unwrap(), 6.0);
+    close(p.value(Measure::ValueAtStake, 2, a).unwrap(), 30.0);
+    close(p.value(Measure::Revenue, 2, o).unwrap(), 72.264);
+    close(
+        p.value(Measure::CounterfactualRevenue, 2, o).unwrap(),
+        78.264,
+    );
+    close(p.value(Measure::RevenueDelta, 2, o).unwrap(), -6.0);
+    close(p.value(Measure::ValueAtStake, 2, o).unwrap(), -12.0);
+    close(p.value(Measure::OperatingIncome, 2, a).unwrap(), 24.6144);
+    close(p.value(Measure::Share, 2, a).unwrap(), 61.536 / 133.8);
 }
 
 // Named shares over 100% are scaled down and Others gets nothing: with drift +0.2 a year,
@@ -78,7 +84,7 @@ fn named_shares_over_one_are_normalised_and_others_gets_zero() {
     // Year 2: u_A = 38/90 + 0.4 + 10 * 3 / 118.8 = 1.0747 > 1, so rho_A = 1 and rho_O = 0.
     close(p.rest_share[2 * 2], 1.0);
     close(p.rest_share[2 * 2 + 1], 0.0);
-    close(p.value(Measure::Revenue, 2, 1), 9.0); // Others keeps only its workload revenue
+    close(p.value(Measure::Revenue, 2, 1).unwrap(), 9.0); // Others keeps only its workload revenue
 }
 
 // A workload margin, where set, replaces the provider's margin on that workload's revenue.
@@ -88,7 +94,7 @@ fn workload_margin_overrides_provider_margin() {
     s.workloads[0].margin = Some(0.05);
     let p = project(&s);
     // Year 0: OI_A = 0.3 * 38 + 0.05 * 2 = 11.5.
-    close(p.value(Measure::OperatingIncome, 0, 0), 11.5);
+    close(p.value(Measure::OperatingIncome, 0, 0).unwrap(), 11.5);
 }
 
 fn arb_scenario() -> impl Strategy<Value = Scenario> {
@@ -238,13 +244,13 @@ proptest! {
         // Built valid up to rounding in the calibration; the model must hold its invariants anyway.
         let p = project(&s);
         for t in 0..p.years {
-            let total: f64 = (0..p.providers).map(|i| p.value(Measure::Revenue, t, i)).sum();
-            let cf_total: f64 = (0..p.providers).map(|i| p.value(Measure::CounterfactualRevenue, t, i)).sum();
+            let total: f64 = (0..p.providers).map(|i| p.value(Measure::Revenue, t, i).unwrap()).sum();
+            let cf_total: f64 = (0..p.providers).map(|i| p.value(Measure::CounterfactualRevenue, t, i).unwrap()).sum();
             let market = p.market_usd_bn[t];
             prop_assert!((total - market).abs() <= 1e-9 * market, "year {t}: {total} vs {market}");
             prop_assert!((cf_total - market).abs() <= 1e-9 * market);
             for i in 0..p.providers {
-                let share = p.value(Measure::Share, t, i);
+                let share = p.value(Measure::Share, t, i).unwrap();
                 prop_assert!((-1e-12..=1.0 + 1e-12).contains(&share), "share {share}");
             }
         }

@@ -14,7 +14,7 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 fn summary_index(app: &CloudshiftApp) -> usize {
     app.projection()
-        .year_index(app.summary_year())
+        .year_index(app.doc().summary_year())
         .unwrap_or(usize::MAX)
 }
 
@@ -75,7 +75,7 @@ fn the_summary_year_slider_picks_the_year() {
         .set_value_accesskit(2025.0);
     harness.run();
     let app = harness.state();
-    assert_eq!(app.summary_year(), 2025);
+    assert_eq!(app.doc().summary_year(), 2025);
     let rows = summary_rows(app.scenario(), app.projection(), 0);
     assert_eq!(
         rows[0].share, "29.0%",
@@ -124,7 +124,7 @@ fn a_placement_edit_keeps_the_sum_at_100_percent() {
 fn an_invalid_edit_never_reaches_the_model_and_shows_its_message() {
     let mut harness = harness_for(CloudshiftApp::new(builtin_baseline()));
     let original = harness.state().scenario().clone();
-    let runs = harness.state().model_runs();
+    let runs = harness.state().doc().model_runs();
 
     // Named shares over 100%.
     harness
@@ -138,7 +138,7 @@ fn an_invalid_edit_never_reaches_the_model_and_shows_its_message() {
             &original,
             "the refused edit is not committed"
         );
-        assert_eq!(app.model_runs(), runs, "the model did not run");
+        assert_eq!(app.doc().model_runs(), runs, "the model did not run");
         let message = app.rejection_message().expect("a message");
         assert!(message.contains("providers"), "{message}");
         assert!(
@@ -162,7 +162,7 @@ fn an_invalid_edit_never_reaches_the_model_and_shows_its_message() {
     harness.run();
     let app = harness.state();
     assert_eq!(app.scenario(), &original);
-    assert_eq!(app.model_runs(), runs);
+    assert_eq!(app.doc().model_runs(), runs);
     assert!(
         app.rejection_message().unwrap().contains("Azure"),
         "{:?}",
@@ -195,10 +195,10 @@ fn the_events_list_names_a_crossover_the_scenario_contains() {
     let projection = project(&scenario);
     let t = (1..projection.years)
         .find(|&t| {
-            projection.value(Measure::Revenue, t - 1, google)
-                < projection.value(Measure::Revenue, t - 1, aws)
-                && projection.value(Measure::Revenue, t, google)
-                    > projection.value(Measure::Revenue, t, aws)
+            projection.value(Measure::Revenue, t - 1, google).unwrap()
+                < projection.value(Measure::Revenue, t - 1, aws).unwrap()
+                && projection.value(Measure::Revenue, t, google).unwrap()
+                    > projection.value(Measure::Revenue, t, aws).unwrap()
         })
         .expect("Google Cloud passes AWS in this scenario");
     let expected = format!(
@@ -209,11 +209,12 @@ fn the_events_list_names_a_crossover_the_scenario_contains() {
     let harness = harness_for(CloudshiftApp::new(scenario));
     let app = harness.state();
     assert!(
-        app.events()
+        app.doc()
+            .events()
             .iter()
             .any(|e| e.kind == EventKind::Crossover && e.text == expected),
         "{expected} in {:?}",
-        app.events()
+        app.doc().events()
     );
     assert!(
         harness.query_by_label_contains(&expected).is_some(),

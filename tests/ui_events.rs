@@ -56,11 +56,12 @@ fn events_are_sorted_and_crossovers_are_real() {
             .unwrap();
         let t = projection.year_index(event.year).unwrap();
         assert!(
-            projection.value(Measure::Revenue, t, a) > projection.value(Measure::Revenue, t, b)
+            projection.value(Measure::Revenue, t, a).unwrap()
+                > projection.value(Measure::Revenue, t, b).unwrap()
         );
         assert!(
-            projection.value(Measure::Revenue, t - 1, a)
-                < projection.value(Measure::Revenue, t - 1, b)
+            projection.value(Measure::Revenue, t - 1, a).unwrap()
+                < projection.value(Measure::Revenue, t - 1, b).unwrap()
         );
     }
 }

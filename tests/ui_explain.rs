@@ -71,7 +71,7 @@ fn the_worked_example_equals_the_projection() {
     let year = 2030;
     let t = app.projection().year_index(year).unwrap();
     let example = revenue_example(app.scenario(), app.projection(), 0, t).unwrap();
-    let revenue = app.projection().value(Measure::Revenue, t, 0);
+    let revenue = app.projection().value(Measure::Revenue, t, 0).unwrap();
     assert!((example.sum_of_terms() - revenue).abs() < 1e-9 * revenue);
     let sentence = format!("Now: {}", example.sentence());
     assert!(sentence.contains("AWS 2030 revenue = "), "{sentence}");
@@ -95,7 +95,7 @@ fn a_guided_what_if_moves_the_sliders_it_names_one_undo_step_each() {
         .get_by_label("What if OpenAI moves half its work to AWS by 2028?")
         .click();
     harness.run();
-    let steps_before = harness.state().undo_steps();
+    let steps_before = harness.state().doc().undo_steps();
     for _ in 0..3 {
         harness.get_by_label("Next").click();
         harness.run();
@@ -109,7 +109,7 @@ fn a_guided_what_if_moves_the_sliders_it_names_one_undo_step_each() {
     assert_eq!(openai.extent, 1.0);
     // The baseline's extent is already 100%: step 3 changes nothing, so it records no step.
     assert_eq!(
-        app.undo_steps(),
+        app.doc().undo_steps(),
         steps_before + 2,
         "one undo step per changing step"
     );
@@ -133,7 +133,7 @@ fn a_guided_what_if_moves_the_sliders_it_names_one_undo_step_each() {
         (openai.placement_target[aws] - 0.5).abs() < 1e-9,
         "step 1 stays"
     );
-    assert_eq!(harness.state().undo_steps(), steps_before + 1);
+    assert_eq!(harness.state().doc().undo_steps(), steps_before + 1);
 }
 
 #[test]

@@ -102,7 +102,7 @@ fn undo_of_a_slider_drag_is_one_step() {
     let dragged = drift(&harness);
     assert!((dragged - original).abs() > 1e-9);
     assert_eq!(
-        harness.state().undo_steps(),
+        harness.state().doc().undo_steps(),
         1,
         "one step for the whole drag"
     );
@@ -113,7 +113,7 @@ fn undo_of_a_slider_drag_is_one_step() {
         (drift(&harness) - original).abs() < 1e-12,
         "one undo goes back before the drag"
     );
-    assert!(!harness.state().can_undo());
+    assert!(!harness.state().doc().can_undo());
     assert!(
         !harness.state().doc().is_dirty(),
         "back to the saved scenario: not dirty"

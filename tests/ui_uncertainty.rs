@@ -246,7 +246,7 @@ fn goal_seek_finds_a_value_and_applies_it() {
     harness.step();
     let app = harness.state();
     let t = app.projection().years - 1;
-    let revenue = app.projection().value(Measure::Revenue, t, 0);
+    let revenue = app.projection().value(Measure::Revenue, t, 0).unwrap();
     assert!((revenue - 500.0).abs() < 1e-3, "AWS revenue {revenue}");
     assert!(app.rejection_message().is_none());
 }

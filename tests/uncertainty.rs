@@ -200,7 +200,7 @@ fn no_uncertainty_gives_the_deterministic_value_everywhere() {
         for t in 0..det.years {
             for p in 0..det.providers {
                 let stats = summary.stats(measure, t, p).unwrap();
-                let v = det.value(measure, t, p);
+                let v = det.value(measure, t, p).unwrap();
                 assert_eq!((stats.p5, stats.p50, stats.p95, stats.mean), (v, v, v, v));
             }
         }
@@ -222,7 +222,7 @@ fn outputs_no_draw_moves_report_exactly_the_deterministic_value() {
         for t in 0..det.years {
             for p in 0..det.providers {
                 let stats = summary.stats(measure, t, p).unwrap();
-                let v = det.value(measure, t, p);
+                let v = det.value(measure, t, p).unwrap();
                 if measure == Measure::ValueAtStake && p == others && v != 0.0 {
                     assert!(stats.p95 > stats.p5, "t {t}");
                 } else {
@@ -275,7 +275,7 @@ fn summary_matches_a_naive_computation() {
                 for (path, value) in draw_inputs(&s, 9, i) {
                     path.set(&mut d, value);
                 }
-                project(&d).value(measure, t, p)
+                project(&d).value(measure, t, p).unwrap()
             })
             .collect();
         let stats = summary.stats(measure, t, p).unwrap();
@@ -416,7 +416,7 @@ fn goal_seek_finds_a_known_root() {
     assert!((g - 0.2).abs() < 1e-9, "{g}");
     let mut check = s.clone();
     check.market.growth_start = g;
-    let revenue = project(&check).value(Measure::Revenue, 1, 0);
+    let revenue = project(&check).value(Measure::Revenue, 1, 0).unwrap();
     assert!((revenue - 37.2).abs() <= 1e-9 * 37.2);
     // Already on target: the current value.
     assert_eq!(
@@ -485,7 +485,7 @@ fn goal_seek_handles_steps_and_non_monotone_outputs() {
     let det = |year: f64| {
         let mut d = s.clone();
         d.workloads[0].migration.start_year = year;
-        project(&d).value(Measure::WorkloadRevenue, 5, 0)
+        project(&d).value(Measure::WorkloadRevenue, 5, 0).unwrap()
     };
     let (before, after) = (det(2026.0), det(2028.0));
     assert!(before > after && after == 0.0);
@@ -563,7 +563,7 @@ fn outputs_beyond_f32_range_are_summarised_exactly() {
             for (path, value) in draw_inputs(&s, 5, i) {
                 path.set(&mut d, value);
             }
-            project(&d).value(Measure::Revenue, t, p)
+            project(&d).value(Measure::Revenue, t, p).unwrap()
         })
         .collect();
     assert!(

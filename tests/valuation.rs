@@ -39,12 +39,18 @@ fn tiny_case_present_value_by_hand() {
     let p = project(&s);
     let (a, o) = (0, 1);
     for provider in [a, o] {
-        close(p.value(Measure::OperatingIncomeDelta, 0, provider), 0.0);
-        close(p.value(Measure::OperatingIncomeDelta, 1, provider), 0.0);
+        close(
+            p.value(Measure::OperatingIncomeDelta, 0, provider).unwrap(),
+            0.0,
+        );
+        close(
+            p.value(Measure::OperatingIncomeDelta, 1, provider).unwrap(),
+            0.0,
+        );
     }
     close(p.counterfactual_operating_income_usd_bn[2 * 2 + a], 22.2144);
-    close(p.value(Measure::OperatingIncomeDelta, 2, a), 2.4);
-    close(p.value(Measure::OperatingIncomeDelta, 2, o), -0.6);
+    close(p.value(Measure::OperatingIncomeDelta, 2, a).unwrap(), 2.4);
+    close(p.value(Measure::OperatingIncomeDelta, 2, o).unwrap(), -0.6);
 
     let factor = 1.0 / 1.1881 * (1.0 + 1.03 / 0.06);
     let pv_a = 0.553 * 2.4 * factor; // 1.3272 / 1.1881 * 18.1667 = 20.2936
@@ -93,11 +99,11 @@ fn tiny_case_with_the_files_valuation() {
 fn halo_loss_is_charged_on_net_losses_only() {
     let mut s = common::tiny();
     s.workloads[0].placement_target = vec![0.0, 1.0];
-    close(project(&s).value(Measure::Revenue, 2, 0), 54.036);
+    close(project(&s).value(Measure::Revenue, 2, 0).unwrap(), 54.036);
     s.halo_loss = Some(0.5);
-    close(project(&s).value(Measure::Revenue, 2, 0), 54.411);
+    close(project(&s).value(Measure::Revenue, 2, 0).unwrap(), 54.411);
     s.halo_loss = Some(0.0);
-    close(project(&s).value(Measure::Revenue, 2, 0), 54.786);
+    close(project(&s).value(Measure::Revenue, 2, 0).unwrap(), 54.786);
 
     // On a net gain the halo on losses plays no part.
     let mut gain = common::tiny();
@@ -178,11 +184,11 @@ proptest! {
         let p = project(&s);
         let v = s.valuation_used();
         for t in 0..p.years {
-            let total: f64 = (0..p.providers).map(|i| p.value(Measure::Revenue, t, i)).sum();
+            let total: f64 = (0..p.providers).map(|i| p.value(Measure::Revenue, t, i).unwrap()).sum();
             prop_assert!((total - p.market_usd_bn[t]).abs() <= 1e-9 * p.market_usd_bn[t]);
             for i in 0..p.providers {
-                let doi = p.value(Measure::OperatingIncomeDelta, t, i);
-                let expected = p.value(Measure::OperatingIncome, t, i)
+                let doi = p.value(Measure::OperatingIncomeDelta, t, i).unwrap();
+                let expected = p.value(Measure::OperatingIncome, t, i).unwrap()
                     - p.counterfactual_operating_income_usd_bn[t * p.providers + i];
                 let ok = if t == 0 { doi == 0.0 } else { (doi - expected).abs() <= 1e-9 * expected.abs().max(1.0) };
                 prop_assert!(ok, "year {t}, provider {i}: {doi} vs {expected}");
@@ -192,7 +198,7 @@ proptest! {
         let (r, g) = (v.discount_rate, v.terminal_growth);
         let h = p.years - 1;
         for i in 0..p.providers {
-            let cf = |t: usize| (1.0 - v.tax_rate) * (1.0 - v.reinvestment_rate) * p.value(Measure::OperatingIncomeDelta, t, i);
+            let cf = |t: usize| (1.0 - v.tax_rate) * (1.0 - v.reinvestment_rate) * p.value(Measure::OperatingIncomeDelta, t, i).unwrap();
             let mut pv: f64 = (1..=h).map(|t| cf(t) / (1.0 + r).powi(t as i32)).sum();
             pv += cf(h) * (1.0 + g) / ((r - g) * (1.0 + r).powi(h as i32));
             let got = p.present_value_delta_usd_bn[i];

@@ -31,7 +31,7 @@ pub fn report(scenario: &Scenario) -> Report {
             row.extend(
                 MEASURES
                     .iter()
-                    .map(|m| Cell::Number(projection.value(*m, t, p))),
+                    .filter_map(|m| projection.value(*m, t, p).map(Cell::Number)),
             );
             rows.push(row);
         }

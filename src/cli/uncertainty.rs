@@ -119,7 +119,8 @@ pub fn solve_report(
     let projection = project(&solved);
     let output = projection
         .year_index(selector.year)
-        .map_or(f64::NAN, |t| projection.value(measure, t, provider));
+        .and_then(|t| projection.value(measure, t, provider))
+        .unwrap_or(f64::NAN);
     let kind = if measure.is_fraction() {
         ColumnKind::Fraction
     } else {

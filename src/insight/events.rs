@@ -48,16 +48,25 @@ pub fn scan(scenario: &Scenario, projection: &Projection) -> Vec<Event> {
 /// `A's revenue passes B's in YEAR` whenever A was below B the year before and is above now.
 fn revenue_crossovers(scenario: &Scenario, projection: &Projection, events: &mut Vec<Event>) {
     let providers = projection.providers;
-    for t in 1..projection.years {
+    if providers == 0 {
+        return;
+    }
+    // Each year's revenues, Others last.
+    let years: Vec<&[f64]> = projection
+        .series(Measure::Revenue)
+        .chunks_exact(providers)
+        .collect();
+    for (t, pair) in years.windows(2).enumerate().map(|(i, w)| (i + 1, w)) {
+        let [previous, current] = pair else {
+            continue;
+        };
         for a in 0..providers {
             for b in 0..providers {
                 if a == b {
                     continue;
                 }
-                let before = projection.value(Measure::Revenue, t - 1, a)
-                    - projection.value(Measure::Revenue, t - 1, b);
-                let now = projection.value(Measure::Revenue, t, a)
-                    - projection.value(Measure::Revenue, t, b);
+                let before = previous[a] - previous[b];
+                let now = current[a] - current[b];
                 if before < 0.0 && now > 0.0 {
                     events.push(Event {
                         year: projection.year(t),
@@ -154,7 +163,13 @@ fn share_extremes(scenario: &Scenario, projection: &Projection, events: &mut Vec
         return;
     }
     for p in 0..projection.providers {
-        let share = |t: usize| projection.value(Measure::Share, t, p);
+        let shares: Vec<f64> = (0..years)
+            .filter_map(|t| projection.value(Measure::Share, t, p))
+            .collect();
+        if shares.len() != years {
+            continue;
+        }
+        let share = |t: usize| shares[t];
         let ends = share(0).max(share(years - 1));
         let (peak_t, peak) = (0..years)
             .map(|t| (t, share(t)))

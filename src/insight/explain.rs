@@ -93,7 +93,7 @@ pub fn revenue_example(
             .copied()?,
         rest_of_market_usd_bn: projection.rest_of_market_usd_bn.get(t).copied()?,
         workloads,
-        revenue_usd_bn: projection.value(Measure::Revenue, t, p),
+        revenue_usd_bn: projection.value(Measure::Revenue, t, p)?,
     })
 }
 
@@ -118,6 +118,9 @@ pub fn explanations(
     p: usize,
     t: usize,
 ) -> Vec<Explanation> {
+    let Some(here) = projection.at(t, p) else {
+        return Vec::new();
+    };
     let name = scenario.provider_name(p);
     let year = projection.year(t);
     let base = projection.base_year;
@@ -184,27 +187,27 @@ pub fn explanations(
             example: example.sentence(),
         });
     }
-    let share = projection.value(Measure::Share, t, p);
+    let share = here.get(Measure::Share);
     out.push(Explanation {
         title: "5. Market share",
         formula: "Share(t) = Rev(t) / M(t)",
         plain: "Total share is revenue divided by the whole market.",
         example: format!(
             "{name} {year}: {} / {} = {}.",
-            usd_bn(projection.value(Measure::Revenue, t, p)),
+            usd_bn(here.get(Measure::Revenue)),
             usd_bn(market),
             percent(share)
         ),
     });
-    let cf = projection.value(Measure::CounterfactualRevenue, t, p);
-    let delta = projection.value(Measure::RevenueDelta, t, p);
+    let cf = here.get(Measure::CounterfactualRevenue);
+    let delta = here.get(Measure::RevenueDelta);
     out.push(Explanation {
         title: "6. Counterfactual and revenue delta",
         formula: "Δ(t) = Rev(t) − Rev without migration(t)",
         plain: "The counterfactual is the same scenario with no migration at all (every extent 0, so no halo either). The difference is what the migration wins or costs the provider.",
         example: format!(
             "{name} {year}: {} − {} without migration = {}.",
-            usd_bn(projection.value(Measure::Revenue, t, p)),
+            usd_bn(here.get(Measure::Revenue)),
             usd_bn(cf),
             crate::units::usd_bn_delta(delta)
         ),
@@ -217,7 +220,7 @@ pub fn explanations(
             "{name} {year}: {:.1}× × {} = {}.",
             scenario.provider_ev_sales(p),
             crate::units::usd_bn_delta(delta),
-            crate::units::usd_bn_delta(projection.value(Measure::ValueAtStake, t, p))
+            crate::units::usd_bn_delta(here.get(Measure::ValueAtStake))
         ),
     });
     out
@@ -288,7 +291,7 @@ mod tests {
         for p in 0..projection.providers {
             for t in 0..projection.years {
                 let example = revenue_example(&scenario, &projection, p, t).unwrap();
-                let revenue = projection.value(Measure::Revenue, t, p);
+                let revenue = projection.value(Measure::Revenue, t, p).unwrap();
                 assert!((example.revenue_usd_bn - revenue).abs() < f64::EPSILON);
                 assert!(
                     (example.sum_of_terms() - revenue).abs() < 1e-9 * revenue.max(1.0),
@@ -314,7 +317,7 @@ mod tests {
         assert!(
             sentence.ends_with(&format!(
                 "= {}",
-                usd_bn(projection.value(Measure::Revenue, t, azure))
+                usd_bn(projection.value(Measure::Revenue, t, azure).unwrap())
             )),
             "{sentence}"
         );

@@ -178,7 +178,7 @@ pub fn kpi_rows(compared: &[(&Scenario, &Projection)], year: i32) -> Vec<KpiRow>
                         s.provider_index(name)
                     }?;
                     let t = projection.year_index(year)?;
-                    Some(projection.value(measure, t, p))
+                    projection.value(measure, t, p)
                 })
                 .collect();
             rows.push(KpiRow {

@@ -23,6 +23,7 @@ pub use params::{
     WorkloadParam,
 };
 pub use projection::{
-    LimitYears, Measure, Projection, ValueMeasure, calibrated_rest_shares, project, project_into,
+    LimitYears, Measure, Projection, ProviderYear, ValueMeasure, calibrated_rest_shares, project,
+    project_into,
 };
 pub use valuation::{cash_flow_delta, present_value};

@@ -86,15 +86,17 @@ impl Projection {
         }
     }
 
-    /// One value: `measure` of provider `p` in year index `t` (0 = base year); 0 when out of range.
-    pub fn value(&self, measure: Measure, t: usize, p: usize) -> f64 {
-        if p >= self.providers {
-            return 0.0;
-        }
-        self.series(measure)
-            .get(t * self.providers + p)
-            .copied()
-            .unwrap_or(0.0)
+    /// One provider in year index `t` (0 = base year), if both are in the projection.
+    pub fn at(&self, t: usize, p: usize) -> Option<ProviderYear<'_>> {
+        (t < self.years && p < self.providers).then_some(ProviderYear {
+            projection: self,
+            index: t * self.providers + p,
+        })
+    }
+
+    /// One value: `measure` of provider `p` in year index `t`, if both are in the projection.
+    pub fn value(&self, measure: Measure, t: usize, p: usize) -> Option<f64> {
+        self.at(t, p).map(|at| at.get(measure))
     }
 
     /// Calendar year of index `t`.
@@ -148,6 +150,25 @@ fn calibrate_into(scenario: &Scenario, q: &mut [f64]) {
         named_sum += q[p];
     }
     q[providers - 1] = 1.0 - named_sum;
+}
+
+/// One provider in one year of a projection (its indices were checked when it was made).
+#[derive(Clone, Copy, Debug)]
+pub struct ProviderYear<'a> {
+    projection: &'a Projection,
+    index: usize,
+}
+
+impl ProviderYear<'_> {
+    /// The value of `measure`.
+    pub fn get(self, measure: Measure) -> f64 {
+        // Every series has `years * providers` entries, so the checked index is in each.
+        self.projection
+            .series(measure)
+            .get(self.index)
+            .copied()
+            .unwrap_or(f64::NAN)
+    }
 }
 
 /// Runs the model on a validated scenario.

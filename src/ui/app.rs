@@ -5,8 +5,8 @@
 use std::path::PathBuf;
 
 use crate::edits::Edit;
-use crate::insight::events::Event;
 use crate::model::{Projection, Scenario};
+use crate::ui::about;
 use crate::ui::charts::{self, ChartData};
 use crate::ui::command::{self, Chart, Command, CommandQueue, DocCommand, PlotLayout, ThemeChoice};
 use crate::ui::compare_view;
@@ -15,7 +15,7 @@ use crate::ui::documents::Documents;
 use crate::ui::export::{ExportOutcome, Exporter};
 use crate::ui::files::{self, FileContext, FileState};
 use crate::ui::inputs::{self, Rows};
-use crate::ui::learn::{self, LearnState};
+use crate::ui::learn::LearnState;
 use crate::ui::menu::{self, MenuState};
 use crate::ui::picker::{FilePicker, NoPicker};
 use crate::ui::prefs::Prefs;
@@ -102,11 +102,6 @@ impl CloudshiftApp {
         self.docs.active()
     }
 
-    /// The open documents.
-    pub fn documents(&self) -> &Documents {
-        &self.docs
-    }
-
     /// Adds `doc` as a new tab and shows it.
     pub fn add_document(&mut self, doc: Document) {
         self.docs.add(doc);
@@ -134,10 +129,6 @@ impl CloudshiftApp {
         self.doc().projection()
     }
 
-    pub fn events(&self) -> &[Event] {
-        self.doc().events()
-    }
-
     pub fn uncertainty(&self) -> &UncertaintyState {
         self.doc().uncertainty()
     }
@@ -154,40 +145,9 @@ impl CloudshiftApp {
         &self.learn
     }
 
-    /// The Learn windows' state, to open them or pick a worked example (tests).
-    pub fn learn_mut(&mut self) -> &mut LearnState {
-        &mut self.learn
-    }
-
     /// The message of the last refused edit, if it is still shown.
     pub fn rejection_message(&self) -> Option<&str> {
         self.doc().rejection().map(|r| r.message.as_str())
-    }
-
-    /// The error dialog's message, if it is open.
-    pub fn error_message(&self) -> Option<&str> {
-        self.files.error()
-    }
-
-    pub fn model_runs(&self) -> u64 {
-        self.doc().model_runs()
-    }
-
-    pub fn summary_year(&self) -> i32 {
-        self.doc().summary_year()
-    }
-
-    /// Sets the year the summary describes (clamped to the projection when drawn).
-    pub fn set_summary_year(&mut self, year: i32) {
-        *self.docs.active_mut().summary_year_mut() = year;
-    }
-
-    pub fn can_undo(&self) -> bool {
-        self.doc().can_undo()
-    }
-
-    pub fn undo_steps(&self) -> usize {
-        self.doc().undo_steps()
     }
 
     /// The window title: `<name> — cloudshift`, with `•` while there are unsaved changes.
@@ -246,7 +206,7 @@ impl CloudshiftApp {
         self.learn
             .windows_ui(&ctx, scenario, projection, &mut self.queue);
         files::dialogs_ui(&ctx, &mut self.files, &mut self.queue);
-        self.about_ui(&ctx);
+        about::about_ui(&ctx, &mut self.show_about);
         self.exporter.paste_dialog_ui(&ctx, &mut self.queue);
         // Commands that handlers queue run in this frame too; deferred ones wait for the next.
         loop {
@@ -273,29 +233,10 @@ impl CloudshiftApp {
 
     /// The menu bar with the tab strip and status line (hidden while presenting).
     fn bars_ui(&mut self, ui: &mut egui::Ui, presenting: bool, comparing: bool) {
-        let documents: Vec<(String, Option<PathBuf>)> = self
-            .docs
-            .iter()
-            .map(|d| (d.tab_label(), d.path().map(PathBuf::from)))
-            .collect();
-        let doc = self.docs.active();
-        let history_unavailable = self.learn.history_unavailable(doc.scenario());
-        let state = MenuState {
-            dirty: doc.is_dirty(),
-            recent_files: &self.prefs.recent_files,
-            can_undo: doc.can_undo(),
-            can_redo: doc.can_redo(),
-            documents: &documents,
-            active: self.docs.active_index(),
-            has_summary: doc.uncertainty().summary().is_some(),
-            comparing,
-            theme: self.prefs.theme,
-            layout: self.prefs.layout,
-            show_inputs: self.prefs.show_inputs,
-            show_summary: self.prefs.show_summary,
-            show_history: self.prefs.show_history,
-            history_unavailable: history_unavailable.as_deref(),
-        };
+        let unavailable = self
+            .learn
+            .history_unavailable(self.docs.active().scenario());
+        let state = MenuState::new(&self.docs, &self.prefs, comparing, unavailable.as_deref());
         let mut shown = !presenting;
         let queue = &mut self.queue;
         let status = self.status.as_deref();
@@ -317,41 +258,15 @@ impl CloudshiftApp {
         let queue = &mut self.queue;
         let mut edits = Vec::new();
         if self.prefs.show_inputs {
-            egui::Panel::left("inputs-panel")
-                .resizable(true)
-                .default_size(380.0)
-                .size_range(280.0..=640.0)
-                .show(ui, |ui| {
-                    ui.add_space(4.0);
-                    ui.heading("Inputs");
-                    learn::inspector_ui(ui, view.scenario, view.saved);
-                    egui::ScrollArea::vertical()
-                        .id_salt("inputs-scroll")
-                        .auto_shrink([false, false])
-                        .show(ui, |ui| {
-                            let rows = Rows {
-                                scenario: view.scenario,
-                                saved: view.saved,
-                            };
-                            inputs::inputs_ui(ui, rows, view.rejection, &mut edits);
-                        });
-                });
+            let rows = Rows {
+                scenario: view.scenario,
+                saved: view.saved,
+            };
+            inputs::panel_ui(ui, rows, view.rejection, &mut edits);
         }
         if self.prefs.show_summary {
-            egui::Panel::bottom("summary-panel")
-                .resizable(true)
-                .default_size(250.0)
-                .size_range(120.0..=600.0)
-                .show(ui, |ui| {
-                    ui.add_space(4.0);
-                    summary::summary_ui(
-                        ui,
-                        view.scenario,
-                        view.projection,
-                        view.events,
-                        view.summary_year,
-                    );
-                });
+            let (projection, events) = (view.projection, view.events);
+            summary::panel_ui(ui, view.scenario, projection, events, view.summary_year);
         }
         let mut data = ChartData::new(view.scenario, view.projection, *view.summary_year);
         data.history = history;
@@ -394,27 +309,13 @@ impl CloudshiftApp {
             Command::Undo => self.docs.active_mut().undo(),
             Command::Redo => self.docs.active_mut().redo(),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            Command::SetTheme(theme) => prefs.theme = theme,
-            Command::ToggleTheme => {
-                prefs.theme = if ctx.theme() == egui::Theme::Dark {
-                    ThemeChoice::Light
-                } else {
-                    ThemeChoice::Dark
-                };
-            }
-            Command::SetLayout(layout) => prefs.layout = layout,
-            Command::ToggleLayout => {
-                prefs.layout = match prefs.layout {
-                    PlotLayout::Tabs => PlotLayout::Grid,
-                    PlotLayout::Grid => PlotLayout::Tabs,
-                };
-            }
-            Command::ShowChart(chart) => {
-                prefs.chart = chart;
-                prefs.layout = PlotLayout::Tabs;
-            }
-            Command::ToggleInputs => prefs.show_inputs = !prefs.show_inputs,
-            Command::ToggleSummary => prefs.show_summary = !prefs.show_summary,
+            view @ (Command::SetTheme(_)
+            | Command::ToggleTheme
+            | Command::SetLayout(_)
+            | Command::ToggleLayout
+            | Command::ShowChart(_)
+            | Command::ToggleInputs
+            | Command::ToggleSummary) => prefs.run(&view, ctx.theme()),
             Command::ZoomIn => egui::gui_zoom::zoom_in(ctx),
             Command::ZoomOut => egui::gui_zoom::zoom_out(ctx),
             Command::ZoomReset => ctx.set_zoom_factor(1.0),
@@ -469,17 +370,6 @@ impl CloudshiftApp {
             }
             command => self.files.run(command, &mut cx),
         }
-    }
-
-    fn about_ui(&mut self, ctx: &egui::Context) {
-        let mut open = self.show_about;
-        egui::Window::new("About cloudshift").open(&mut open).collapsible(false).resizable(false).show(ctx, |ui| {
-            ui.label("cloudshift models the cloud-infrastructure market and giant tenants moving between clouds.");
-            ui.label("Every input is on a slider on the left; every output is on a chart. Hover a slider for what it means and where its value comes from.");
-            ui.label("The same model runs on the command line: see `cloudshift --help`.");
-            ui.label(format!("Version {}", env!("CARGO_PKG_VERSION")));
-        });
-        self.show_about = open;
     }
 }
 

@@ -184,11 +184,9 @@ fn overlay_ui(ui: &mut egui::Ui, compared: &[Compared<'_>], measure: Measure, si
             for p in 0..projection.providers {
                 let name = format!("{} · {}", c.scenario.provider_name(p), c.scenario.name);
                 let points: Vec<[f64; 2]> = (0..projection.years)
-                    .map(|t| {
-                        [
-                            f64::from(projection.year(t)),
-                            projection.value(measure, t, p),
-                        ]
+                    .filter_map(|t| {
+                        let value = projection.value(measure, t, p)?;
+                        Some([f64::from(projection.year(t)), value])
                     })
                     .collect();
                 pui.line(

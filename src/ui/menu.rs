@@ -1,23 +1,25 @@
 //! The menu bar and the tab strip, built from the command list: each item is a command, shown
 //! with its label, tooltip and shortcut, and enabled by what the app's state allows.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::ui::command::{
     Chart, Command, CommandQueue, DocCommand, ExportCommand, ExportKind, FileCommand, LearnCommand,
     PlotLayout, PresentCommand, ThemeChoice,
 };
+use crate::ui::documents::Documents;
+use crate::ui::prefs::Prefs;
 
 /// What the menus need to know of the app.
 #[allow(clippy::struct_excessive_bools)] // independent menu states, not a state machine
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct MenuState<'a> {
     pub dirty: bool,
     pub recent_files: &'a [PathBuf],
     pub can_undo: bool,
     pub can_redo: bool,
     /// The open documents' tab labels and file paths (hover), in tab order, and the active one.
-    pub documents: &'a [(String, Option<PathBuf>)],
+    pub documents: Vec<(String, Option<&'a Path>)>,
     pub active: usize,
     /// Whether the active document has a simulation summary to export.
     pub has_summary: bool,
@@ -29,6 +31,34 @@ pub struct MenuState<'a> {
     pub show_history: bool,
     /// Why the history cannot be drawn under this scenario, if it cannot.
     pub history_unavailable: Option<&'a str>,
+}
+
+impl<'a> MenuState<'a> {
+    /// What the menus show for these documents and preferences.
+    pub fn new(
+        docs: &'a Documents,
+        prefs: &'a Prefs,
+        comparing: bool,
+        history_unavailable: Option<&'a str>,
+    ) -> Self {
+        let doc = docs.active();
+        Self {
+            dirty: doc.is_dirty(),
+            recent_files: &prefs.recent_files,
+            can_undo: doc.can_undo(),
+            can_redo: doc.can_redo(),
+            documents: docs.iter().map(|d| (d.tab_label(), d.path())).collect(),
+            active: docs.active_index(),
+            has_summary: doc.uncertainty().summary().is_some(),
+            comparing,
+            theme: prefs.theme,
+            layout: prefs.layout,
+            show_inputs: prefs.show_inputs,
+            show_summary: prefs.show_summary,
+            show_history: prefs.show_history,
+            history_unavailable,
+        }
+    }
 }
 
 /// A menu item that queues `command`, with its shortcut and tooltip.

@@ -3,6 +3,7 @@
 //! The UI edits a copy of the scenario, checks it, and reads a cached projection; the model itself
 //! lives in `crate::model` and knows nothing of egui.
 
+mod about;
 mod app;
 pub mod charts;
 pub mod command;

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::ui::command::{Chart, PlotLayout, ThemeChoice};
+use crate::ui::command::{Chart, Command, PlotLayout, ThemeChoice};
 
 /// View preferences kept between runs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -31,6 +31,36 @@ impl Default for Prefs {
             show_summary: true,
             show_history: true,
             recent_files: Vec::new(),
+        }
+    }
+}
+
+impl Prefs {
+    /// Runs a View command (theme, layout, chart, panels); `shown` is the theme on screen now.
+    pub fn run(&mut self, command: &Command, shown: egui::Theme) {
+        match *command {
+            Command::SetTheme(theme) => self.theme = theme,
+            Command::ToggleTheme => {
+                self.theme = if shown == egui::Theme::Dark {
+                    ThemeChoice::Light
+                } else {
+                    ThemeChoice::Dark
+                };
+            }
+            Command::SetLayout(layout) => self.layout = layout,
+            Command::ToggleLayout => {
+                self.layout = match self.layout {
+                    PlotLayout::Tabs => PlotLayout::Grid,
+                    PlotLayout::Grid => PlotLayout::Tabs,
+                };
+            }
+            Command::ShowChart(chart) => {
+                self.chart = chart;
+                self.layout = PlotLayout::Tabs;
+            }
+            Command::ToggleInputs => self.show_inputs = !self.show_inputs,
+            Command::ToggleSummary => self.show_summary = !self.show_summary,
+            _ => {}
         }
     }
 }

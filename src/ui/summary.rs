@@ -23,14 +23,17 @@ pub struct SummaryRow {
 /// The table rows for year index `t` (Others last).
 pub fn summary_rows(scenario: &Scenario, projection: &Projection, t: usize) -> Vec<SummaryRow> {
     (0..projection.providers)
-        .map(|p| SummaryRow {
-            provider: scenario.provider_name(p).to_owned(),
-            color: color32(scenario.provider_color(p)),
-            share: units::percent(projection.value(Measure::Share, t, p)),
-            revenue: units::usd_bn(projection.value(Measure::Revenue, t, p)),
-            operating_income: units::usd_bn(projection.value(Measure::OperatingIncome, t, p)),
-            revenue_delta: units::usd_bn_delta(projection.value(Measure::RevenueDelta, t, p)),
-            value_at_stake: units::usd_bn_delta(projection.value(Measure::ValueAtStake, t, p)),
+        .filter_map(|p| {
+            let at = projection.at(t, p)?;
+            Some(SummaryRow {
+                provider: scenario.provider_name(p).to_owned(),
+                color: color32(scenario.provider_color(p)),
+                share: units::percent(at.get(Measure::Share)),
+                revenue: units::usd_bn(at.get(Measure::Revenue)),
+                operating_income: units::usd_bn(at.get(Measure::OperatingIncome)),
+                revenue_delta: units::usd_bn_delta(at.get(Measure::RevenueDelta)),
+                value_at_stake: units::usd_bn_delta(at.get(Measure::ValueAtStake)),
+            })
         })
         .collect()
 }
@@ -57,6 +60,24 @@ const COLUMNS: [(&str, &str); 5] = [
 ];
 
 /// The summary panel's contents.
+/// The summary panel at the bottom.
+pub fn panel_ui(
+    ui: &mut egui::Ui,
+    scenario: &Scenario,
+    projection: &Projection,
+    events: &[Event],
+    summary_year: &mut i32,
+) {
+    egui::Panel::bottom("summary-panel")
+        .resizable(true)
+        .default_size(250.0)
+        .size_range(120.0..=600.0)
+        .show(ui, |ui| {
+            ui.add_space(4.0);
+            summary_ui(ui, scenario, projection, events, summary_year);
+        });
+}
+
 pub fn summary_ui(
     ui: &mut egui::Ui,
     scenario: &Scenario,

@@ -51,6 +51,8 @@ impl Output {
     /// The output for `scenario`, running the model into `projection`.
     pub fn evaluate(self, scenario: &Scenario, projection: &mut Projection) -> f64 {
         project_into(scenario, projection);
-        projection.value(self.measure, self.t, self.provider)
+        projection
+            .value(self.measure, self.t, self.provider)
+            .unwrap_or(f64::NAN)
     }
 }

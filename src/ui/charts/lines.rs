@@ -67,7 +67,7 @@ fn series<'d>(
     measure: Measure,
     p: usize,
 ) -> impl Iterator<Item = f64> + 'd {
-    (0..data.projection.years).map(move |t| data.projection.value(measure, t, p))
+    (0..data.projection.years).filter_map(move |t| data.projection.value(measure, t, p))
 }
 
 fn share_ui(ui: &mut egui::Ui, data: &ChartData<'_>, size: Vec2) {
@@ -87,8 +87,8 @@ fn share_ui(ui: &mut egui::Ui, data: &ChartData<'_>, size: Vec2) {
                 let p = provider_named(data, name)?;
                 Some(format!(
                     "{} of the market ({})",
-                    units::percent(projection.value(Measure::Share, t, p)),
-                    units::usd_bn(projection.value(Measure::Revenue, t, p))
+                    units::percent(projection.value(Measure::Share, t, p)?),
+                    units::usd_bn(projection.value(Measure::Revenue, t, p)?)
                 ))
             })
         });
@@ -135,22 +135,24 @@ fn revenue_ui(ui: &mut egui::Ui, data: &ChartData<'_>, size: Vec2) {
             hover_text(pos, |name, t, y| {
                 if name == WITHOUT_MIGRATION {
                     // The nearest provider's counterfactual at that year.
-                    let p = (0..projection.providers).min_by(|&a, &b| {
-                        let da = (projection.value(Measure::CounterfactualRevenue, t, a) - y).abs();
-                        let db = (projection.value(Measure::CounterfactualRevenue, t, b) - y).abs();
-                        da.total_cmp(&db)
-                    })?;
+                    let distance = |p: usize| {
+                        projection
+                            .value(Measure::CounterfactualRevenue, t, p)
+                            .map_or(f64::INFINITY, |v| (v - y).abs())
+                    };
+                    let p = (0..projection.providers)
+                        .min_by(|&a, &b| distance(a).total_cmp(&distance(b)))?;
                     return Some(format!(
                         "{} {}",
                         data.scenario.provider_name(p),
-                        units::usd_bn(projection.value(Measure::CounterfactualRevenue, t, p))
+                        units::usd_bn(projection.value(Measure::CounterfactualRevenue, t, p)?)
                     ));
                 }
                 let p = provider_named(data, name)?;
                 Some(format!(
                     "{} ({} vs no migration)",
-                    units::usd_bn(projection.value(Measure::Revenue, t, p)),
-                    units::usd_bn_delta(projection.value(Measure::RevenueDelta, t, p))
+                    units::usd_bn(projection.value(Measure::Revenue, t, p)?),
+                    units::usd_bn_delta(projection.value(Measure::RevenueDelta, t, p)?)
                 ))
             })
         });
@@ -286,7 +288,7 @@ fn measure_lines_ui(
         .label_formatter(move |pos| {
             hover_text(pos, |name, t, _| {
                 let p = provider_named(data, name)?;
-                let value = units::usd_bn_delta(projection.value(measure, t, p));
+                let value = units::usd_bn_delta(projection.value(measure, t, p)?);
                 Some(match measure {
                     Measure::ValueAtStake => {
                         format!(

@@ -102,11 +102,6 @@ impl FileState {
         self.error = Some(message);
     }
 
-    /// The error shown, if any.
-    pub fn error(&self) -> Option<&str> {
-        self.error.as_deref()
-    }
-
     /// Reads this frame's input: dropped files, the window's close button, a dialog's answer.
     pub fn frame_input(&mut self, ctx: &egui::Context, docs: &Documents, queue: &mut CommandQueue) {
         let (dropped, hovering, close) = ctx.input(|i| {

@@ -3,6 +3,7 @@
 //! slider's label, unit, range and tooltip come from the model's table of inputs.
 
 mod distribution;
+mod inspector;
 mod placement;
 mod providers;
 mod slider_row;
@@ -31,8 +32,30 @@ fn section_ui(ui: &mut egui::Ui, rows: Rows<'_>, section: Section, edits: &mut V
     }
 }
 
-/// The whole inputs panel's contents (the caller provides the panel and its scroll area).
-pub fn inputs_ui(
+/// The inputs panel at the left: "About this input", then every input in a scroll area.
+pub fn panel_ui(
+    ui: &mut egui::Ui,
+    rows: Rows<'_>,
+    rejection: Option<&Rejection>,
+    edits: &mut Vec<Edit>,
+) {
+    egui::Panel::left("inputs-panel")
+        .resizable(true)
+        .default_size(380.0)
+        .size_range(280.0..=640.0)
+        .show(ui, |ui| {
+            ui.add_space(4.0);
+            ui.heading("Inputs");
+            inspector::inspector_ui(ui, rows.scenario, rows.saved);
+            egui::ScrollArea::vertical()
+                .id_salt("inputs-scroll")
+                .auto_shrink([false, false])
+                .show(ui, |ui| inputs_ui(ui, rows, rejection, edits));
+        });
+}
+
+/// The whole inputs panel's contents.
+fn inputs_ui(
     ui: &mut egui::Ui,
     rows: Rows<'_>,
     rejection: Option<&Rejection>,

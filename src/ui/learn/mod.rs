@@ -1,13 +1,9 @@
-//! Help that teaches: the observed history on the charts, the Sources window, the "About this
-//! input" inspector, "How the model works" with live worked examples and a glossary, and guided
-//! what-ifs.
+//! Help that teaches: the observed history on the charts, the Sources window, "How the model
+//! works" with live worked examples and a glossary, and guided what-ifs.
 
 mod how;
-mod inspector;
 mod sources;
 mod tour;
-
-pub use inspector::inspector_ui;
 
 use crate::history::History;
 use crate::model::{Projection, Scenario};

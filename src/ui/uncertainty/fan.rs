@@ -48,7 +48,7 @@ pub fn fan_chart_ui(
         .map(|t| f64::from(summary.deterministic.year(t)))
         .collect();
     let deterministic: Vec<f64> = (0..summary.years)
-        .map(|t| summary.deterministic.value(measure, t, p))
+        .filter_map(|t| summary.deterministic.value(measure, t, p))
         .collect();
     let (p5, p95) = (column(&stats, |s| s.p5), column(&stats, |s| s.p95));
     let (p25, p75) = (column(&stats, |s| s.p25), column(&stats, |s| s.p75));

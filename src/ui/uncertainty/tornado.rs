@@ -31,10 +31,13 @@ pub fn tornado_ui(
     year: i32,
     size: Vec2,
 ) {
-    let Some(t) = data.projection.year_index(year) else {
+    let Some(base) = data
+        .projection
+        .year_index(year)
+        .and_then(|t| data.projection.value(measure, t, p))
+    else {
         return;
     };
-    let base = data.projection.value(measure, t, p);
     ui.label(format!(
         "Tornado: {} of {} in {year}, {} at every input's value",
         measure.label(),

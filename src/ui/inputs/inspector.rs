@@ -3,9 +3,9 @@
 
 use egui::RichText;
 
+use super::{file_value, focused_input};
 use crate::insight::sources::is_assumption;
 use crate::model::{ParamPath, Scenario};
-use crate::ui::inputs::{file_value, focused_input};
 
 /// Height of the "About this input" area (about five lines).
 const INSPECTOR_HEIGHT: f32 = 110.0;
