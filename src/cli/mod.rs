@@ -5,6 +5,7 @@ mod compare;
 mod project;
 mod report;
 mod uncertainty;
+mod value;
 
 use std::ffi::OsString;
 use std::io::Write as _;
@@ -18,8 +19,9 @@ pub use compare::reports as compare_reports;
 pub use project::report as projection_report;
 pub use report::{Cell, ColumnKind, Format, Report, plain_decimal, shortest_decimal};
 pub use uncertainty::summary_report;
+pub use value::report as value_report;
 
-use crate::model::{Projection, Scenario, project};
+use crate::model::{Projection, Scenario, diagnostics, project};
 use crate::scenario::{builtin_baseline, load_path, write_atomically};
 
 /// What `main` should do after the arguments are read.
@@ -52,9 +54,17 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Invocation {
     };
     let result = match command {
         Command::Validate { files } => return Invocation::Exit(validate(&files)),
-        Command::Project { file, output } => {
-            load_scenario(&file).and_then(|scenario| emit(&project::report(&scenario), &output))
-        }
+        Command::Project { file, output } => load_scenario(&file).and_then(|scenario| {
+            emit(&project::report(&scenario), &output)?;
+            warn_about_limits(&scenario, &project(&scenario));
+            Ok(())
+        }),
+        Command::Value { file, output } => load_scenario(&file).and_then(|scenario| {
+            let projection = project(&scenario);
+            emit(&value::report(&scenario, &projection), &output)?;
+            warn_about_limits(&scenario, &projection);
+            Ok(())
+        }),
         Command::Compare {
             files,
             year,
@@ -93,6 +103,13 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Invocation {
             ExitCode::FAILURE
         }
     })
+}
+
+/// One `warning: ` line on stderr per model limit the projection reaches (the exit code stays 0).
+fn warn_about_limits(scenario: &Scenario, projection: &Projection) {
+    for diagnostic in diagnostics(scenario, projection) {
+        eprint_line(&format!("warning: {}", diagnostic.warning));
+    }
 }
 
 /// Help and version go to stdout with exit 0; usage errors are one line with exit 1.

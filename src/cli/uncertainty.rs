@@ -3,8 +3,10 @@
 use super::CliError;
 use super::args::OutputSelector;
 use super::report::{Cell, ColumnKind, Report, owned};
-use crate::model::uncertainty::{RunControl, SimulationSummary, sensitivity, simulate, solve};
-use crate::model::{Measure, ParamPath, Scenario, project};
+use crate::model::uncertainty::{
+    Quantity, RunControl, SimulationSummary, sensitivity_of, simulate, solve_for,
+};
+use crate::model::{Measure, ParamPath, Scenario, ValueMeasure, project};
 use crate::scenario::SAMPLES_RANGE;
 
 /// Mean and percentiles per year, provider (Others last) and measure.
@@ -65,9 +67,9 @@ pub fn sensitivity_report(
     scenario: &Scenario,
     selector: &OutputSelector,
 ) -> Result<Report, CliError> {
-    let (provider, measure) = resolve(scenario, selector)?;
-    let bars = sensitivity(scenario, provider, measure, selector.year)?;
-    let kind = if measure.is_fraction() {
+    let (provider, quantity) = resolve(scenario, selector)?;
+    let bars = sensitivity_of(scenario, provider, quantity)?;
+    let kind = if quantity.is_fraction() {
         ColumnKind::Fraction
     } else {
         ColumnKind::Money
@@ -111,17 +113,20 @@ pub fn solve_report(
             "--target: {target} is not a finite number"
         )));
     }
-    let (provider, measure) = resolve(scenario, selector)?;
+    let (provider, quantity) = resolve(scenario, selector)?;
     let path = parse_path(scenario, param)?;
-    let value = solve(scenario, path, provider, measure, selector.year, target)?;
+    let value = solve_for(scenario, path, provider, quantity, target)?;
     let mut solved = scenario.clone();
     path.set(&mut solved, value);
     let projection = project(&solved);
-    let output = projection
-        .year_index(selector.year)
-        .and_then(|t| projection.value(measure, t, provider))
-        .unwrap_or(f64::NAN);
-    let kind = if measure.is_fraction() {
+    let output = match quantity {
+        Quantity::InYear(measure, year) => projection
+            .year_index(year)
+            .and_then(|t| projection.value(measure, t, provider)),
+        Quantity::Whole(measure) => projection.value_measure(measure, provider),
+    }
+    .unwrap_or(f64::NAN);
+    let kind = if quantity.is_fraction() {
         ColumnKind::Fraction
     } else {
         ColumnKind::Money
@@ -140,15 +145,17 @@ pub fn solve_report(
             Cell::Text(path.to_text(scenario)),
             Cell::Number(value),
             Cell::Text(scenario.provider_name(provider).to_owned()),
-            Cell::Text(measure.key().to_owned()),
-            Cell::Integer(i64::from(selector.year)),
+            Cell::Text(quantity.key().to_owned()),
+            quantity
+                .year()
+                .map_or(Cell::Empty, |year| Cell::Integer(i64::from(year))),
             Cell::Number(target),
             Cell::Number(output),
         ]],
     })
 }
 
-fn resolve(scenario: &Scenario, selector: &OutputSelector) -> Result<(usize, Measure), CliError> {
+fn resolve(scenario: &Scenario, selector: &OutputSelector) -> Result<(usize, Quantity), CliError> {
     let provider = scenario.provider_index(&selector.provider).ok_or_else(|| {
         let names: Vec<&str> = (0..scenario.provider_count_with_others())
             .map(|p| scenario.provider_name(p))
@@ -159,15 +166,35 @@ fn resolve(scenario: &Scenario, selector: &OutputSelector) -> Result<(usize, Mea
             names.join(", ")
         ))
     })?;
-    let measure = Measure::from_key(&selector.measure).ok_or_else(|| {
-        let keys = Measure::keys(&Measure::ALL);
-        CliError(format!(
-            "--measure: \"{}\" is not a measure (one of: {})",
-            selector.measure,
-            keys.join(", ")
-        ))
-    })?;
-    Ok((provider, measure))
+    let key = selector.measure.as_str();
+    let quantity = match (
+        Measure::from_key(key),
+        ValueMeasure::from_key(key),
+        selector.year,
+    ) {
+        (Some(measure), _, Some(year)) => Quantity::InYear(measure, year),
+        (Some(_), _, None) => {
+            return Err(CliError(format!(
+                "--year: {key} has a value every year; say which with --year Y"
+            )));
+        }
+        (None, Some(measure), None) => Quantity::Whole(measure),
+        (None, Some(_), Some(_)) => {
+            return Err(CliError(format!(
+                "--year: {key} has no year (it covers the whole projection, discounted to the \
+                 base year); leave out --year"
+            )));
+        }
+        (None, None, _) => {
+            let mut keys = Measure::keys(&Measure::ALL);
+            keys.extend(ValueMeasure::ALL.map(ValueMeasure::key));
+            return Err(CliError(format!(
+                "--measure: \"{key}\" is not a measure (one of: {})",
+                keys.join(", ")
+            )));
+        }
+    };
+    Ok((provider, quantity))
 }
 
 fn parse_path(scenario: &Scenario, text: &str) -> Result<ParamPath, CliError> {

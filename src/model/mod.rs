@@ -2,6 +2,7 @@
 
 pub mod compare;
 mod curves;
+mod diagnostics;
 mod inputs;
 mod measure;
 mod params;
@@ -10,6 +11,7 @@ pub mod uncertainty;
 mod valuation;
 
 pub use curves::{faded_rate, ramp};
+pub use diagnostics::{Diagnostic, LimitYears, ModelLimit, diagnostics};
 pub use inputs::{
     Company, Curve, Distribution, MAX_HORIZON_YEARS, MAX_PROVIDERS, MAX_WORKLOADS, Market,
     Migration, MonteCarlo, Others, Provider, Rgb, Scenario, Valuation, Workload,
@@ -23,7 +25,6 @@ pub use params::{
     WorkloadParam,
 };
 pub use projection::{
-    LimitYears, Measure, Projection, ProviderYear, ValueMeasure, calibrated_rest_shares, project,
-    project_into,
+    Measure, Projection, ProviderYear, ValueMeasure, calibrated_rest_shares, project, project_into,
 };
 pub use valuation::{cash_flow_delta, present_value};

@@ -1,9 +1,10 @@
 //! The projection: every output of the model for every year and provider, and how to compute it.
 
 use super::curves::{faded_rate, ramp};
+use super::diagnostics::LimitYears;
 use super::inputs::Scenario;
 pub use super::measure::{Measure, ValueMeasure};
-use super::valuation::present_value;
+use super::valuation::value_into;
 
 /// Every output of one model run. Per-provider series are indexed `[t * providers + p]`,
 /// with Others last (`p = providers - 1`).
@@ -48,18 +49,6 @@ pub struct Projection {
     pub market_cap_impact: Vec<Option<f64>>,
     /// Where the model reached its limits, one per provider (Others last).
     pub limits: Vec<LimitYears>,
-}
-
-/// The first year index (0 = base year) in which each per-year model limit of MODEL.md version 2
-/// was reached by one provider, if it was.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct LimitYears {
-    /// Its rest-of-market share `u` was cut at 0.
-    pub rest_share_floor: Option<usize>,
-    /// (Others only) the named shares summed past 1 and were scaled, leaving it 0.
-    pub others_squeezed: Option<usize>,
-    /// Its margin reached -1 or 1 (and was held there).
-    pub margin_clamped: Option<usize>,
 }
 
 impl Projection {
@@ -284,21 +273,6 @@ pub fn project_into(scenario: &Scenario, out: &mut Projection) {
     }
     out.calibrated_rest_share = q;
     value_into(scenario, out);
-}
-
-/// Present value of each provider's change, and its market-cap impact where it has a company.
-fn value_into(scenario: &Scenario, out: &mut Projection) {
-    let valuation = scenario.valuation_used();
-    let providers = out.providers;
-    for p in 0..providers {
-        let delta = &out.operating_income_delta_usd_bn;
-        let cash_flows = (1..out.years).map(|t| delta[t * providers + p]);
-        let pv = present_value(cash_flows, valuation);
-        out.present_value_delta_usd_bn[p] = pv;
-        out.market_cap_impact[p] = scenario
-            .company(p)
-            .map(|company| pv / company.market_cap_usd_bn);
-    }
 }
 
 /// `rho_p,t` with migration and halo into `out.rest_share`; notes floors and a squeezed Others.

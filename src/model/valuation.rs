@@ -1,7 +1,24 @@
 //! What a change in operating income is worth today (MODEL.md version 2): after-tax cash flows,
 //! discounted to the base year, with the horizon year's change carried on at terminal growth.
 
-use super::inputs::Valuation;
+use super::inputs::{Scenario, Valuation};
+use super::projection::Projection;
+
+/// Present value of each provider's change, and its market-cap impact where it has a company,
+/// from the operating-income deltas already in `out`.
+pub(super) fn value_into(scenario: &Scenario, out: &mut Projection) {
+    let valuation = scenario.valuation_used();
+    let providers = out.providers;
+    for p in 0..providers {
+        let delta = &out.operating_income_delta_usd_bn;
+        let cash_flows = (1..out.years).map(|t| delta[t * providers + p]);
+        let pv = present_value(cash_flows, valuation);
+        out.present_value_delta_usd_bn[p] = pv;
+        out.market_cap_impact[p] = scenario
+            .company(p)
+            .map(|company| pv / company.market_cap_usd_bn);
+    }
+}
 
 /// After-tax cash-flow change of an operating-income change: `(1 - tau) (1 - k) dOI`.
 pub fn cash_flow_delta(valuation: Valuation, operating_income_delta_usd_bn: f64) -> f64 {

@@ -214,6 +214,7 @@ fn report_grid_ui(ui: &mut egui::Ui, id: &str, report: &Report) {
                     Cell::Text(text) => text.clone(),
                     Cell::Integer(n) => n.to_string(),
                     Cell::Number(x) => shortest_decimal(*x),
+                    Cell::Empty => String::new(),
                 });
             }
             ui.end_row();

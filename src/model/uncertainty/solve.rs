@@ -6,7 +6,7 @@
 //! tried nearest the input's current value first and refined by bisection until the output is
 //! within 1e-9 relative of the target. Every loop is bounded; nothing panics.
 
-use super::output::{Output, OutputError};
+use super::output::{Output, OutputError, Quantity};
 use crate::model::{Measure, ParamPath, Projection, Scenario};
 
 /// Intervals of the scan grid over the input's valid range.
@@ -65,7 +65,25 @@ pub fn solve(
     year: i32,
     target: f64,
 ) -> Result<f64, SolveError> {
-    let output = Output::new(scenario, provider, measure, year)?;
+    solve_for(
+        scenario,
+        path,
+        provider,
+        Quantity::InYear(measure, year),
+        target,
+    )
+}
+
+/// Goal seek on any [`Quantity`] of provider `provider`, a yearly measure or one without a year
+/// (present value, market-cap impact); otherwise as [`solve`].
+pub fn solve_for(
+    scenario: &Scenario,
+    path: ParamPath,
+    provider: usize,
+    quantity: Quantity,
+    target: f64,
+) -> Result<f64, SolveError> {
+    let output = Output::of(scenario, provider, quantity)?;
     if !path.can_be_uncertain() {
         return Err(SolveError::Observation {
             path: path.to_text(scenario),
