@@ -6,6 +6,7 @@ mod diagnostics;
 mod inputs;
 mod measure;
 mod params;
+mod priced_in;
 mod projection;
 pub mod uncertainty;
 mod valuation;
@@ -23,6 +24,9 @@ pub use params::{
     PRICE_MOVE_RANGE, ParamInfo, ParamKind, ParamPath, PathError, ProviderParam, Section,
     TAX_RATE_RANGE, TERMINAL_GROWTH_RANGE, UNIT_RANGE, Unit, ValidRange, ValuationParam,
     WorkloadParam,
+};
+pub use priced_in::{
+    PricedIn, PricedInError, default_priced_in_input, priced_in, priced_in_sentence,
 };
 pub use projection::{
     Measure, Projection, ProviderYear, ValueMeasure, calibrated_rest_shares, project, project_into,
