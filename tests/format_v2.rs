@@ -2,10 +2,12 @@
 //! round-trip; each bad value of a new field gets its own one-line error.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
+mod common;
+
 use std::path::Path;
 
 use cloudshift::cli::projection_report;
-use cloudshift::model::{ParamPath, ProviderParam, ValuationParam, project};
+use cloudshift::model::{Measure, ParamPath, ProviderParam, ValuationParam, project};
 use cloudshift::scenario::{LoadError, load_path, load_str, to_ron_string};
 
 fn v1_dir() -> std::path::PathBuf {
@@ -249,4 +251,51 @@ fn distributions_on_version_2_inputs_follow_the_rules() {
         load_str(&defaults, "v2.ron").is_ok(),
         "a valuation input at its default may be uncertain"
     );
+}
+
+#[test]
+fn shipped_scenarios_are_version_2_and_read_like_an_analyst_would_defend() {
+    for (path, text) in common::shipped() {
+        let name = path.display();
+        assert!(
+            text.contains("\n    version: 2,\n"),
+            "{name} is not version 2"
+        );
+        let s = load_path(&path).unwrap();
+        let moves: Vec<(&str, Option<f64>)> = s
+            .providers
+            .iter()
+            .filter_map(|p| p.company.as_ref())
+            .map(|c| (c.name.as_str(), c.price_move))
+            .collect();
+        assert!(
+            moves.contains(&("Microsoft", Some(-0.2))),
+            "{name}: {moves:?}"
+        );
+        assert!(moves.contains(&("Amazon", Some(0.07))), "{name}: {moves:?}");
+        assert!(
+            s.halo_loss.is_some_and(|h| h < s.halo),
+            "{name}: losses cost less than wins"
+        );
+        let p = project(&s);
+        for i in 0..p.providers {
+            let rest = |t: usize| {
+                p.value(Measure::Revenue, t, i).unwrap()
+                    - p.value(Measure::WorkloadRevenue, t, i).unwrap()
+            };
+            for t in 1..p.years {
+                // No business withers: other business never falls below its base-year level.
+                assert!(rest(t) >= rest(0), "{name}: provider {i} in year {t}");
+                let step = p.value(Measure::Share, t, i).unwrap()
+                    - p.value(Measure::Share, t - 1, i).unwrap();
+                assert!(
+                    step.abs() < 0.08,
+                    "{name}: provider {i} share jumps {step} in year {t}"
+                );
+            }
+            if let Some(company) = s.company(i) {
+                assert!(p.present_value_delta_usd_bn[i].abs() < company.market_cap_usd_bn);
+            }
+        }
+    }
 }
