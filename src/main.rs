@@ -3,9 +3,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use cloudshift::cli::{Invocation, eprint_line, load_scenario, run};
+use cloudshift::cli::{Invocation, configure_pool, eprint_line, load_scenario, run};
 
 fn main() -> ExitCode {
+    configure_pool();
     match run(std::env::args_os()) {
         Invocation::Exit(code) => code,
         Invocation::Window(file) => open_window(file),

@@ -34,6 +34,39 @@ pub fn usd_bn_delta(value_usd_bn: f64) -> String {
     }
 }
 
+/// A number for people, exact and short: the shortest decimal that reads back the same
+/// (`0.29`, `-3.5`, `419`), or scientific notation below 1e-6 and from 1e16 in magnitude, where
+/// plain digits would be mostly zeros (`-1e-320`, not 320 zeros; `2.5e30`). `-0` reads `0`.
+pub fn readable_number(value: f64) -> String {
+    if value == 0.0 {
+        return "0".to_owned();
+    }
+    if (1e-6..1e16).contains(&value.abs()) {
+        format!("{value}")
+    } else {
+        format!("{value:e}")
+    }
+}
+
+/// A fraction as percent, rounded up to the first decimal where the digits shown for
+/// `current` would otherwise not differ: a share `current` must be raised to at least
+/// `needed`. Returns (current, needed) as text, with as many decimals as that takes (up to 6).
+pub fn percent_raise(current: f64, needed: f64) -> (String, String) {
+    let mut pair = (percent(current), percent(needed));
+    for decimals in 1..=6_i32 {
+        let scale = 10_f64.powi(decimals);
+        let needed_up = (needed * 100.0 * scale).ceil() / scale;
+        let precision = decimals as usize;
+        let shown_current = format!("{:.precision$}%", current * 100.0);
+        let shown_needed = format!("{needed_up:.precision$}%");
+        pair = (shown_current, shown_needed);
+        if pair.0 != pair.1 {
+            break;
+        }
+    }
+    pair
+}
+
 /// A fraction as percent with one decimal, e.g. `0.312` → `31.2%`.
 pub fn percent(fraction: f64) -> String {
     if !fraction.is_finite() {
@@ -66,6 +99,39 @@ mod tests {
         assert_eq!(usd_bn_delta(12.34), "+$12.3B");
         assert_eq!(usd_bn_delta(-845.0), "-$845B");
         assert_eq!(usd_bn_delta(0.001), "±$0.00B");
+    }
+
+    #[test]
+    fn numbers_read_short_and_exact() {
+        assert_eq!(readable_number(0.29), "0.29");
+        assert_eq!(readable_number(-0.0), "0");
+        assert_eq!(readable_number(-1e-320), "-1e-320");
+        assert_eq!(readable_number(2.5e30), "2.5e30");
+        assert_eq!(
+            readable_number(121.509_999_999_999_99),
+            "121.50999999999999"
+        );
+        for value in [-1e-320, 2.5e30, 0.1, 1e-7] {
+            assert_eq!(
+                readable_number(value).parse::<f64>().unwrap().to_bits(),
+                value.to_bits()
+            );
+        }
+    }
+
+    #[test]
+    fn a_raise_never_reads_as_the_value_it_already_has() {
+        assert_eq!(
+            percent_raise(0.0366, 0.03665),
+            ("3.66%".into(), "3.67%".into())
+        );
+        assert_eq!(
+            percent_raise(0.036, 0.036_04),
+            ("3.6%".into(), "3.7%".into())
+        );
+        assert_eq!(percent_raise(0.02, 0.0361), ("2.0%".into(), "3.7%".into()));
+        let (current, needed) = percent_raise(0.036_000_1, 0.036_000_2);
+        assert_ne!(current, needed);
     }
 
     #[test]

@@ -52,7 +52,7 @@ pub enum Command {
         #[arg(required = true, num_args = 2..)]
         files: Vec<PathBuf>,
         /// Year of the KPI table; default: the last year every scenario projects.
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true)]
         year: Option<i32>,
         /// Output format (table or csv).
         #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -66,10 +66,11 @@ pub enum Command {
         /// Scenario file; `-` for the built-in baseline.
         file: PathBuf,
         /// Number of draws (100..=1000000); default: the file's monte_carlo.samples, else 10000.
-        #[arg(long)]
-        samples: Option<u32>,
-        /// Seed of the random draws; default: the file's monte_carlo.seed, else 42.
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true)]
+        samples: Option<i64>,
+        /// Seed of the random draws (0..=18446744073709551615); default: the file's
+        /// monte_carlo.seed, else 42.
+        #[arg(long, allow_negative_numbers = true)]
         seed: Option<u64>,
         #[command(flatten)]
         output: OutputArgs,
@@ -112,7 +113,7 @@ pub struct OutputSelector {
     #[arg(long)]
     pub measure: String,
     /// Calendar year within the projection (for the measures that have one).
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub year: Option<i32>,
 }
 

@@ -1,9 +1,9 @@
 //! `cloudshift compare`: the inputs that differ between scenarios, and their KPIs side by side.
 
-use super::report::{Cell, ColumnKind, Report, shortest_decimal};
+use super::report::{Cell, ColumnKind, Report};
 use crate::model::compare::{InputValue, input_differences, kpi_rows, last_common_year};
 use crate::model::{Projection, Scenario};
-use crate::units::{percent, points_delta, usd_bn, usd_bn_delta};
+use crate::units::{percent, points_delta, readable_number, usd_bn, usd_bn_delta};
 
 /// The two tables of a comparison: inputs that differ, and KPI differences in `year`.
 /// `for_people` formats numbers with their units (%, $B); otherwise they stay raw for CSV.
@@ -15,8 +15,25 @@ pub fn reports(
     let scenarios: Vec<&Scenario> = compared.iter().map(|(s, _)| *s).collect();
     let scenarios = scenarios.as_slice();
     let last = last_common_year(scenarios).unwrap_or(0);
-    let year = year.unwrap_or(last);
     let first = scenarios.iter().map(|s| s.base_year).max().unwrap_or(0);
+    if first > last {
+        let spans: Vec<String> = scenarios
+            .iter()
+            .map(|s| {
+                format!(
+                    "\"{}\" projects {}..={}",
+                    s.name,
+                    s.base_year,
+                    s.base_year + s.horizon_years as i32
+                )
+            })
+            .collect();
+        return Err(super::CliError(format!(
+            "the scenarios share no year, so there is nothing to compare: {}",
+            spans.join(", ")
+        )));
+    }
+    let year = year.unwrap_or(last);
     if year < first || year > last {
         return Err(super::CliError(format!(
             "--year: {year} is outside the years every scenario projects, {first}..={last}"
@@ -31,7 +48,7 @@ pub fn reports(
     for difference in input_differences(scenarios) {
         let mut row = vec![Cell::Text(difference.path)];
         row.extend(difference.values.into_iter().map(|value| match value {
-            Some(InputValue::Number(x)) if for_people => Cell::Text(shortest_decimal(x)),
+            Some(InputValue::Number(x)) if for_people => Cell::Text(readable_number(x)),
             Some(InputValue::Number(x)) => Cell::Number(x),
             Some(InputValue::Text(text)) => Cell::Text(text),
             None => Cell::Text(String::new()),

@@ -4,6 +4,7 @@ mod args;
 mod compare;
 mod project;
 mod report;
+mod threads;
 mod uncertainty;
 mod value;
 
@@ -17,12 +18,13 @@ use clap::Parser as _;
 pub use args::{Cli, Command, OutputArgs, OutputSelector};
 pub use compare::reports as compare_reports;
 pub use project::report as projection_report;
-pub use report::{Cell, ColumnKind, Format, Report, plain_decimal, shortest_decimal};
+pub use report::{Cell, ColumnKind, Format, Report, csv_text, plain_decimal, shortest_decimal};
+pub use threads::{configure_pool, pool_threads};
 pub use uncertainty::summary_report;
 pub use value::report as value_report;
 
 use crate::model::{Projection, Scenario, diagnostics, project};
-use crate::scenario::{builtin_baseline, load_path, write_atomically};
+use crate::scenario::{builtin_baseline, load_path, write_output};
 
 /// What `main` should do after the arguments are read.
 #[derive(Debug)]
@@ -55,13 +57,13 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Invocation {
     let result = match command {
         Command::Validate { files } => return Invocation::Exit(validate(&files)),
         Command::Project { file, output } => load_scenario(&file).and_then(|scenario| {
-            emit(&project::report(&scenario), &output)?;
+            emit(&project::report(&scenario), &output, &[&file])?;
             warn_about_limits(&scenario, &project(&scenario));
             Ok(())
         }),
         Command::Value { file, output } => load_scenario(&file).and_then(|scenario| {
             let projection = project(&scenario);
-            emit(&value::report(&scenario, &projection), &output)?;
+            emit(&value::report(&scenario, &projection), &output, &[&file])?;
             warn_about_limits(&scenario, &projection);
             Ok(())
         }),
@@ -78,14 +80,14 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Invocation {
             output,
         } => load_scenario(&file)
             .and_then(|scenario| uncertainty::simulate_report(&scenario, samples, seed))
-            .and_then(|report| emit(&report, &output)),
+            .and_then(|report| emit(&report, &output, &[&file])),
         Command::Sensitivity {
             file,
             selector,
             output,
         } => load_scenario(&file)
             .and_then(|scenario| uncertainty::sensitivity_report(&scenario, &selector))
-            .and_then(|report| emit(&report, &output)),
+            .and_then(|report| emit(&report, &output, &[&file])),
         Command::Solve {
             file,
             param,
@@ -94,15 +96,20 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Invocation {
             output,
         } => load_scenario(&file)
             .and_then(|scenario| uncertainty::solve_report(&scenario, &param, &selector, target))
-            .and_then(|report| emit(&report, &output)),
+            .and_then(|report| emit(&report, &output, &[&file])),
     };
-    Invocation::Exit(match result {
+    Invocation::Exit(exit_code(result))
+}
+
+/// 0 on success; otherwise the error as one line on stderr, and 1.
+fn exit_code(result: Result<(), CliError>) -> ExitCode {
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(CliError(message)) => {
             eprint_line(&format!("error: {message}"));
             ExitCode::FAILURE
         }
-    })
+    }
 }
 
 /// One `warning: ` line on stderr per model limit the projection reaches (the exit code stays 0).
@@ -119,18 +126,26 @@ fn clap_exit(error: &clap::Error) -> ExitCode {
         error.kind(),
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
     ) {
-        print_text(&error.render().to_string());
-        return ExitCode::SUCCESS;
+        return exit_code(print_text(&error.render().to_string()));
     }
     if error.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
-        print_text(&error.render().to_string());
+        let _ = exit_code(print_text(&error.render().to_string()));
         return ExitCode::FAILURE;
     }
+    // The first paragraph, on one line: it names what is wrong (a missing argument is on the
+    // line after "the following required arguments were not provided:").
     let rendered = error.render().to_string();
-    let first = rendered
+    let first: Vec<&str> = rendered
         .lines()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("error: bad arguments");
+        .map(str::trim)
+        .skip_while(|l| l.is_empty())
+        .take_while(|l| !l.is_empty())
+        .collect();
+    let first = if first.is_empty() {
+        "error: bad arguments".to_owned()
+    } else {
+        first.join(" ")
+    };
     eprint_line(&format!("{first} (see 'cloudshift --help')"));
     ExitCode::FAILURE
 }
@@ -154,6 +169,8 @@ fn compare(files: &[PathBuf], year: Option<i32>, output: &OutputArgs) -> Result<
     let projections: Vec<Projection> = scenarios.iter().map(project).collect();
     let compared: Vec<(&Scenario, &Projection)> = scenarios.iter().zip(&projections).collect();
     let (inputs, kpis, year) = compare::reports(&compared, year, output.format == Format::Table)?;
+    refuse_non_finite(&inputs)?;
+    refuse_non_finite(&kpis)?;
     let text = match output.format {
         Format::Csv => format!("{}\n{}", inputs.to_csv(), kpis.to_csv()),
         _ => format!(
@@ -163,17 +180,23 @@ fn compare(files: &[PathBuf], year: Option<i32>, output: &OutputArgs) -> Result<
             kpis.to_table()
         ),
     };
-    write_text(&text, output.output.as_deref())
+    let inputs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+    write_text(&text, output.output.as_deref(), &inputs)
 }
 
 fn validate(files: &[PathBuf]) -> ExitCode {
     let mut all_ok = true;
     for file in files {
-        match load_path(file) {
-            Ok(_) => print_text(&format!("ok {}\n", file.display())),
-            Err(error) => {
+        match load_scenario(file) {
+            Ok(_) => {
+                if let Err(CliError(message)) = print_text(&format!("ok {}\n", file.display())) {
+                    eprint_line(&format!("error: {message}"));
+                    return ExitCode::FAILURE;
+                }
+            }
+            Err(CliError(message)) => {
                 all_ok = false;
-                eprint_line(&error.to_string());
+                eprint_line(&message);
             }
         }
     }
@@ -184,25 +207,55 @@ fn validate(files: &[PathBuf]) -> ExitCode {
     }
 }
 
-/// Writes a report to stdout or to `--output`.
-pub fn emit(report: &Report, output: &OutputArgs) -> Result<(), CliError> {
-    write_text(&report.render(output.format), output.output.as_deref())
+/// Writes a report to stdout or to `--output`, never over one of the command's `inputs`.
+pub fn emit(report: &Report, output: &OutputArgs, inputs: &[&Path]) -> Result<(), CliError> {
+    refuse_non_finite(report)?;
+    write_text(
+        &report.render(output.format),
+        output.output.as_deref(),
+        inputs,
+    )
 }
 
-fn write_text(text: &str, path: Option<&Path>) -> Result<(), CliError> {
-    if let Some(path) = path {
-        return Ok(write_atomically(path, text.as_bytes())?);
+/// An error naming the first non-finite number of `report`: results are finite or not printed.
+fn refuse_non_finite(report: &Report) -> Result<(), CliError> {
+    match report.first_non_finite() {
+        Some(place) => Err(CliError(format!(
+            "the model gave a non-finite result ({place}); the scenario's values are beyond what \
+             it can compute"
+        ))),
+        None => Ok(()),
     }
-    print_text(text);
-    Ok(())
 }
 
-/// Prints to stdout; a closed pipe (`| head`) is not an error worth a panic.
-fn print_text(text: &str) {
+/// To `--output` by the write rules (`scenario::write_output`), or to stdout (also for
+/// `--output -`). `-` as an input is the built-in baseline, not a file, so it protects nothing.
+fn write_text(text: &str, path: Option<&Path>, inputs: &[&Path]) -> Result<(), CliError> {
+    if let Some(path) = path.filter(|p| p.as_os_str() != "-") {
+        let files: Vec<&Path> = inputs
+            .iter()
+            .copied()
+            .filter(|input| input.as_os_str() != "-")
+            .collect();
+        return Ok(write_output(path, text.as_bytes(), &files)?);
+    }
+    print_text(text)
+}
+
+/// Prints to stdout, checking the write and the final flush: a failure (disk full, a closed
+/// descriptor) is an error. A reader that went away (`| head`) is not: like Unix tools, the
+/// command then ends quietly, with the exit code it would have had.
+fn print_text(text: &str) -> Result<(), CliError> {
     let mut stdout = std::io::stdout().lock();
-    let _ = stdout
+    match stdout
         .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush());
+        .and_then(|()| stdout.flush())
+    {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError(format!(
+            "cannot write to standard output: {error}"
+        ))),
+        _ => Ok(()),
+    }
 }
 
 /// One line on stderr, newlines inside the message folded so it stays one line.

@@ -80,6 +80,39 @@ pub fn plain_decimal(value: f64) -> String {
     text
 }
 
+/// A text cell for CSV, safe to open in a spreadsheet (OWASP's advice on CSV injection): text
+/// beginning with `=`, `+`, `-`, `@`, a tab or a carriage return would be read as a formula, so
+/// it gets a leading `'`. Text that is a plain number (`-1.5`, `+2`, `-3e-7`) stays as it is:
+/// a spreadsheet reads it as that number, not as a formula.
+pub fn csv_text(text: &str) -> String {
+    let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && !is_plain_number(text) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// Whether `text` is a decimal number: an optional sign, digits with an optional point, and an
+/// optional exponent (no `inf`, `NaN` or hex: those are not numbers to a spreadsheet).
+fn is_plain_number(text: &str) -> bool {
+    let unsigned = text.strip_prefix(['+', '-']).unwrap_or(text);
+    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((m, e)) => (m, Some(e.strip_prefix(['+', '-']).unwrap_or(e))),
+        None => (unsigned, None),
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let mantissa_ok = match mantissa.split_once('.') {
+        Some((whole, fraction)) => {
+            (digits(whole) || whole.is_empty())
+                && (digits(fraction) || fraction.is_empty())
+                && !(whole.is_empty() && fraction.is_empty())
+        }
+        None => digits(mantissa),
+    };
+    mantissa_ok && exponent.is_none_or(digits)
+}
+
 /// The shortest plain decimal that reads back to the same value (`0.29`, `419`); `-0` is `0`.
 pub fn shortest_decimal(value: f64) -> String {
     if value == 0.0 {
@@ -97,6 +130,27 @@ impl Report {
         }
     }
 
+    /// The first number that is not finite, as "column in row N (first cells)", if any: no
+    /// command prints NaN or infinity, it refuses with this instead.
+    pub fn first_non_finite(&self) -> Option<String> {
+        self.rows.iter().enumerate().find_map(|(r, row)| {
+            let c = row
+                .iter()
+                .position(|cell| matches!(cell, Cell::Number(x) if !x.is_finite()))?;
+            let label: Vec<String> = row
+                .iter()
+                .take_while(|cell| !matches!(cell, Cell::Number(_)))
+                .map(|cell| match cell {
+                    Cell::Text(text) => text.clone(),
+                    Cell::Integer(i) => i.to_string(),
+                    Cell::Number(_) | Cell::Empty => String::new(),
+                })
+                .collect();
+            let column = self.columns.get(c).map_or("?", |(name, _)| name.as_str());
+            Some(format!("{column} in row {} ({})", r + 1, label.join(", ")))
+        })
+    }
+
     pub fn render(&self, format: Format) -> String {
         match format {
             Format::Table => self.to_table(),
@@ -105,17 +159,22 @@ impl Report {
         }
     }
 
-    /// CSV with the exact header names; numbers as plain decimals.
+    /// CSV with the exact header names; numbers as plain decimals; text cells (names come from
+    /// shared files) neutralised against spreadsheet formulas by [`csv_text`].
     pub fn to_csv(&self) -> String {
         let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
-        let header: Vec<&str> = self.columns.iter().map(|(name, _)| name.as_str()).collect();
+        let header: Vec<String> = self
+            .columns
+            .iter()
+            .map(|(name, _)| csv_text(name))
+            .collect();
         // Writing into a Vec cannot fail for I/O reasons; an error here would be a bug in csv.
         let _ = writer.write_record(&header);
         for row in &self.rows {
             let cells: Vec<String> = row
                 .iter()
                 .map(|cell| match cell {
-                    Cell::Text(text) => text.clone(),
+                    Cell::Text(text) => csv_text(text),
                     Cell::Integer(i) => i.to_string(),
                     Cell::Number(x) => plain_decimal(*x),
                     Cell::Empty => String::new(),
@@ -288,6 +347,28 @@ mod tests {
         assert_eq!(lines[0], "name      share  revenue");
         assert_eq!(lines[2], "AWS, Inc  29.1%   $1.23T");
         assert_eq!(lines[3], "Others     0.0%   $0.00B");
+    }
+
+    #[test]
+    fn csv_text_neutralises_formulas_but_not_numbers() {
+        for (text, expected) in [
+            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+            ("+1+2", "'+1+2"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("-", "'-"),
+            ("-inf", "'-inf"),
+            ("-1.5", "-1.5"),
+            ("+2", "+2"),
+            ("-3e-7", "-3e-7"),
+            ("-.5", "-.5"),
+            ("AWS", "AWS"),
+            ("a=b", "a=b"),
+        ] {
+            assert_eq!(csv_text(text), expected, "{text:?}");
+        }
     }
 
     #[test]

@@ -7,23 +7,22 @@ use crate::model::uncertainty::{
     Quantity, RunControl, SimulationSummary, sensitivity_of, simulate, solve_for,
 };
 use crate::model::{Measure, ParamPath, Scenario, ValueMeasure, project};
-use crate::scenario::SAMPLES_RANGE;
+use crate::scenario::{SAMPLES_RANGE, residual_path_hint};
 
 /// Mean and percentiles per year, provider (Others last) and measure.
 pub fn simulate_report(
     scenario: &Scenario,
-    samples: Option<u32>,
+    samples: Option<i64>,
     seed: Option<u64>,
 ) -> Result<Report, CliError> {
     let settings = scenario.monte_carlo.unwrap_or_default();
-    let samples = samples.unwrap_or(settings.samples);
+    let samples = samples.unwrap_or(i64::from(settings.samples));
     let seed = seed.unwrap_or(settings.seed);
     let (fewest, most) = SAMPLES_RANGE;
-    if !(fewest..=most).contains(&samples) {
-        return Err(CliError(format!(
-            "--samples: {samples} is outside {fewest}..={most}"
-        )));
-    }
+    let samples = u32::try_from(samples)
+        .ok()
+        .filter(|n| (fewest..=most).contains(n))
+        .ok_or_else(|| CliError(format!("--samples: {samples} is outside {fewest}..={most}")))?;
     let summary = simulate(scenario, samples, seed, &RunControl::new())?;
     Ok(summary_report(scenario, &summary))
 }
@@ -200,5 +199,13 @@ fn resolve(scenario: &Scenario, selector: &OutputSelector) -> Result<(usize, Qua
 fn parse_path(scenario: &Scenario, text: &str) -> Result<ParamPath, CliError> {
     let providers: Vec<&str> = scenario.providers.iter().map(|p| p.name.as_str()).collect();
     let workloads: Vec<&str> = scenario.workloads.iter().map(|w| w.name.as_str()).collect();
-    ParamPath::parse(text, &providers, &workloads).map_err(|e| CliError(format!("--param: {e}")))
+    ParamPath::parse(text, &providers, &workloads).map_err(|e| {
+        let residual = &scenario.others.name;
+        CliError(match residual_path_hint(text, residual) {
+            Some(hint) => {
+                format!("--param: {e}: {residual} is the residual provider; write `{hint}`")
+            }
+            None => format!("--param: {e}"),
+        })
+    })
 }

@@ -20,8 +20,8 @@ pub use inputs::{
 pub use measure::MeasureInfo;
 pub use params::{
     DISCOUNT_RATE_RANGE, DRIFT_RANGE, DURATION_RANGE, EV_SALES_RANGE, GROWTH_RANGE, HALO_RANGE,
-    LATEST_START_YEAR, MARGIN_RANGE, MARKET_CAP_RANGE, MONEY_RANGE, OthersParam, PARAMS,
-    PRICE_MOVE_RANGE, ParamInfo, ParamKind, ParamPath, PathError, ProviderParam, Section,
+    LATEST_START_YEAR, MARGIN_RANGE, MARKET_CAP_RANGE, MARKET_SIZE_RANGE, MONEY_RANGE, OthersParam,
+    PARAMS, PRICE_MOVE_RANGE, ParamInfo, ParamKind, ParamPath, PathError, ProviderParam, Section,
     TAX_RATE_RANGE, TERMINAL_GROWTH_RANGE, UNIT_RANGE, Unit, ValidRange, ValuationParam,
     WorkloadParam,
 };

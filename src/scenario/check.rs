@@ -4,14 +4,26 @@
 //! model may see it.
 
 use super::error::ValidationError;
+use super::names::{self, check_name, unique_name};
 use crate::model::{
     Distribution, MAX_HORIZON_YEARS, MAX_PROVIDERS, MAX_WORKLOADS, ParamPath, Scenario, Section,
     UNIT_RANGE, ValidRange, Valuation, calibrated_rest_shares,
 };
-use crate::units::{percent, usd_bn};
+use crate::units::{percent, percent_raise, readable_number, usd_bn};
 
-/// How far a placement's sum may be from 1 and still be normalised on load.
+/// How far a placement's sum may be from 1 and still be normalised on load (inclusive).
 pub const PLACEMENT_SUM_TOLERANCE: f64 = 0.005;
+/// Slack for binary rounding when comparing with the tolerance: `1 - 0.995` is
+/// `0.0050000000000000044` in `f64`, and a sum written as 0.995 must count as within 0.005.
+const ROUNDING_SLACK: f64 = 1e-12;
+
+/// Whether a placement summing to `sum` is close enough to 1 to be scaled (0.995..=1.005).
+pub fn placement_sum_acceptable(sum: f64) -> bool {
+    (sum - 1.0).abs() <= PLACEMENT_SUM_TOLERANCE + ROUNDING_SLACK
+}
+/// Smallest market size, $B ($1,000): 50 years at -90% a year (a factor 1e-50) keep it a normal
+/// `f64`, so every share and ratio stays finite; far smaller markets underflow to 0 (0/0).
+pub const MIN_MARKET_SIZE_USD_BN: f64 = crate::model::MARKET_SIZE_RANGE.min;
 /// Earliest and latest base year.
 pub const BASE_YEAR_RANGE: (i32, i32) = (1990, 2100);
 /// Fewest and most Monte Carlo samples.
@@ -27,7 +39,10 @@ pub fn normalise_placements(scenario: &mut Scenario) {
         for placement in [&mut workload.placement_base, &mut workload.placement_target] {
             let sum: f64 = placement.iter().sum();
             let off = (sum - 1.0).abs();
-            if off > 1e-12 && off <= PLACEMENT_SUM_TOLERANCE {
+            // Sums a rounding away from 1 are left alone (their results stay bit-identical),
+            // unless an entry is past 1: the rule "each entry 0..=1 after scaling" must then hold.
+            let entry_over_one = placement.iter().any(|f| *f > 1.0);
+            if (off > ROUNDING_SLACK || entry_over_one) && placement_sum_acceptable(sum) {
                 for fraction in placement.iter_mut() {
                     *fraction /= sum;
                 }
@@ -51,14 +66,15 @@ pub fn check(scenario: &Scenario) -> Result<(), ValidationError> {
 
 fn check_header(s: &Scenario) -> Result<(), ValidationError> {
     let chars = s.name.chars().count();
-    if s.name.trim().is_empty()
+    if s.name.chars().all(names::is_invisible)
         || chars > MAX_SCENARIO_NAME_CHARS
-        || s.name.chars().any(char::is_control)
+        || s.name.chars().any(names::is_forbidden)
     {
         return Err(ValidationError::new(
             "name",
             format!(
-                "must be 1 to {MAX_SCENARIO_NAME_CHARS} characters, without control characters"
+                "must be 1 to {MAX_SCENARIO_NAME_CHARS} characters, not all invisible, without \
+                 control characters, line or paragraph separators or direction overrides"
             ),
         ));
     }
@@ -167,16 +183,16 @@ fn check_providers(s: &Scenario) -> Result<(), ValidationError> {
     check_name(&s.others.name, "others.name")?;
     check_values(s, &ParamPath::in_section(s, Section::Others))?;
     for (i, p) in s.providers.iter().enumerate() {
-        let clash = s.providers[..i].iter().any(|q| q.name == p.name) || p.name == s.others.name;
-        if clash {
-            return Err(ValidationError::new(
-                format!("providers[{}].name", p.name),
-                format!(
-                    "\"{}\" is used by another provider; names must be unique",
-                    p.name
-                ),
-            ));
-        }
+        let others = s.providers[..i]
+            .iter()
+            .map(|q| q.name.as_str())
+            .chain(std::iter::once(s.others.name.as_str()));
+        unique_name(
+            &p.name,
+            others,
+            &format!("providers[{}].name", p.name),
+            "provider",
+        )?;
     }
     let share_sum: f64 = s.providers.iter().map(|p| p.share).sum();
     if share_sum > 1.0 + 1e-9 {
@@ -204,15 +220,12 @@ fn check_workloads(s: &Scenario) -> Result<(), ValidationError> {
     let providers = s.provider_count_with_others();
     for (i, w) in s.workloads.iter().enumerate() {
         check_name(&w.name, &format!("workloads[entry {}].name", i + 1))?;
-        if s.workloads[..i].iter().any(|v| v.name == w.name) {
-            return Err(ValidationError::new(
-                format!("workloads[{}].name", w.name),
-                format!(
-                    "\"{}\" is used by another workload; names must be unique",
-                    w.name
-                ),
-            ));
-        }
+        unique_name(
+            &w.name,
+            s.workloads[..i].iter().map(|v| v.name.as_str()),
+            &format!("workloads[{}].name", w.name),
+            "workload",
+        )?;
         let field = |f: &str| format!("workloads[{}].{f}", w.name);
         let own = owned_by(
             s,
@@ -240,11 +253,12 @@ fn check_workloads(s: &Scenario) -> Result<(), ValidationError> {
                 )?;
             }
             let sum: f64 = placement.iter().sum();
-            if (sum - 1.0).abs() > PLACEMENT_SUM_TOLERANCE {
+            if !placement_sum_acceptable(sum) {
                 return Err(ValidationError::new(
                     field(which),
                     format!(
-                        "fractions add up to {sum} ({}); they must add up to 1 (100%)",
+                        "fractions add up to {sum} ({}); they must add up to 1 (100%), within \
+                         {PLACEMENT_SUM_TOLERANCE} (a sum from 0.995 to 1.005 is scaled to 1)",
                         percent(sum)
                     ),
                 ));
@@ -298,15 +312,15 @@ fn check_calibration(s: &Scenario) -> Result<(), ValidationError> {
             )
         } else {
             let provider = &s.providers[p];
+            let (share, needed) = percent_raise(provider.share, workload_revenue / market);
             ValidationError::new(
                 format!("providers[{}].share", provider.name),
                 format!(
-                    "reported share {} ({}) is too small for the workload revenue it already has in \
-                     the base year ({}); raise the share to at least {} or lower its base placements",
-                    percent(provider.share),
+                    "reported share {share} ({}) is too small for the workload revenue it already \
+                     has in the base year ({}); raise the share to at least {needed} or lower its \
+                     base placements",
                     usd_bn(provider.share * market),
                     usd_bn(workload_revenue),
-                    percent(workload_revenue / market)
                 ),
             )
         };
@@ -352,21 +366,30 @@ pub fn check_distribution(
 ) -> Result<(), ValidationError> {
     match dist {
         Distribution::Triangular { low, high } => {
-            if !(low.is_finite() && high.is_finite() && low < high && low <= value && value <= high)
+            if !(low.is_finite()
+                && high.is_finite()
+                && (high - low).is_finite()
+                && low < high
+                && low <= value
+                && value <= high)
             {
                 return Err(ValidationError::new(
                     key,
                     format!(
-                        "Triangular(low: {low}, high: {high}) needs low < high and low <= {value} <= high"
+                        "Triangular(low: {low}, high: {high}) needs low < high and low <= {value} <= \
+                         high, with high - low finite"
                     ),
                 ));
             }
         }
         Distribution::Uniform { low, high } => {
-            if !(low.is_finite() && high.is_finite() && low < high) {
+            if !(low.is_finite() && high.is_finite() && (high - low).is_finite() && low < high) {
                 return Err(ValidationError::new(
                     key,
-                    format!("Uniform(low: {low}, high: {high}) needs finite low < high"),
+                    format!(
+                        "Uniform(low: {low}, high: {high}) needs finite low < high, with high - low \
+                         finite (it overflows here, so every draw would be the same)"
+                    ),
                 ));
             }
         }
@@ -395,30 +418,12 @@ fn check_monte_carlo(s: &Scenario) -> Result<(), ValidationError> {
     Ok(())
 }
 
-fn check_name(name: &str, field: &str) -> Result<(), ValidationError> {
-    let chars = name.chars().count();
-    if chars == 0
-        || chars > MAX_NAME_CHARS
-        || name.chars().any(|c| c.is_control() || c == '[' || c == ']')
-    {
-        return Err(ValidationError::new(
-            field,
-            format!(
-                "\"{}\" is not a valid name: 1 to {MAX_NAME_CHARS} characters, without '[', ']' or \
-                 control characters",
-                name.escape_default()
-            ),
-        ));
-    }
-    Ok(())
-}
-
 fn in_range(field: &str, value: f64, range: ValidRange) -> Result<(), ValidationError> {
     if range.contains(value) {
         return Ok(());
     }
     let what = if value.is_finite() {
-        format!("{value}")
+        readable_number(value)
     } else {
         "a non-finite number".to_owned()
     };

@@ -11,6 +11,16 @@ use crate::model::{
     Provider, Rgb, Scenario, Valuation, Workload,
 };
 
+/// For a path that names the residual provider as if it were a named one
+/// (`providers[Others].margin`), the path to write instead (`others.margin`).
+pub fn residual_path_hint(path: &str, residual_name: &str) -> Option<String> {
+    let field = path
+        .strip_prefix("providers[")?
+        .strip_prefix(residual_name)?
+        .strip_prefix("].")?;
+    Some(format!("others.{field}"))
+}
+
 /// Resolves names and colors into a dense scenario; values are checked later by `check`.
 pub fn from_file(file: ScenarioFile) -> Result<Scenario, ValidationError> {
     if file.version < 2 {
@@ -98,9 +108,15 @@ pub fn from_file(file: ScenarioFile) -> Result<Scenario, ValidationError> {
 
     let named_providers = &provider_names[..provider_names.len() - 1];
     let workload_names: Vec<&str> = file.workloads.iter().map(|w| w.name.as_str()).collect();
+    let residual = file.others.name.as_str();
     let resolve = |map_name: &str, key: &str| {
-        ParamPath::parse(key, named_providers, &workload_names)
-            .map_err(|e| ValidationError::new(format!("{map_name}[\"{key}\"]"), e.to_string()))
+        ParamPath::parse(key, named_providers, &workload_names).map_err(|e| {
+            let message = match residual_path_hint(key, residual) {
+                Some(hint) => format!("{e}: {residual} is the residual provider; write `{hint}`"),
+                None => e.to_string(),
+            };
+            ValidationError::new(format!("{map_name}[\"{key}\"]"), message)
+        })
     };
     let uncertainty = file
         .uncertainty

@@ -66,6 +66,9 @@ pub enum LoadError {
 pub enum SaveError {
     #[error("{path}: cannot save: {reason}", path = path.display())]
     Io { path: PathBuf, reason: String },
+    /// A target the write rules refuse (a directory, a device, a read-only file, an input...).
+    #[error("{path}: cannot save there: {reason}", path = path.display())]
+    Refused { path: PathBuf, reason: String },
     #[error("cannot write the scenario as RON: {0}")]
     Serialize(String),
     #[error("cannot save an invalid scenario: {0}")]

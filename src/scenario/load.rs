@@ -21,12 +21,21 @@ pub fn load_path(path: &Path) -> Result<Scenario, LoadError> {
         origin: origin.clone(),
         reason: e.to_string(),
     };
-    let file = std::fs::File::open(path).map_err(io_error)?;
-    let metadata = file.metadata().map_err(io_error)?;
-    if !metadata.is_file() {
+    // The type first, from the path (a FIFO or a device would block, or never end, on open or
+    // read); then again on the open file, in case the path was swapped in between.
+    let before = std::fs::metadata(path).map_err(io_error)?;
+    if let Some(kind) = not_regular(before.file_type()) {
         return Err(LoadError::Io {
             origin,
-            reason: "not a regular file".to_owned(),
+            reason: format!("it is {kind}, not a regular file"),
+        });
+    }
+    let file = open_without_blocking(path).map_err(io_error)?;
+    let metadata = file.metadata().map_err(io_error)?;
+    if let Some(kind) = not_regular(metadata.file_type()) {
+        return Err(LoadError::Io {
+            origin,
+            reason: format!("it is {kind}, not a regular file"),
         });
     }
     if metadata.len() > MAX_FILE_BYTES {
@@ -41,6 +50,44 @@ pub fn load_path(path: &Path) -> Result<Scenario, LoadError> {
         .read_to_end(&mut bytes)
         .map_err(io_error)?;
     load_bytes(&bytes, &origin)
+}
+
+/// Opens for reading; on Unix with `O_NONBLOCK`, so even a FIFO swapped in after the type check
+/// cannot block the open (regular files ignore the flag).
+fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
+}
+
+/// What a non-regular file is, for messages (`a directory`, `a FIFO (named pipe)`); `None` for a
+/// regular file.
+pub(crate) fn not_regular(file_type: std::fs::FileType) -> Option<&'static str> {
+    if file_type.is_file() {
+        return None;
+    }
+    if file_type.is_dir() {
+        return Some("a directory");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if file_type.is_fifo() {
+            return Some("a FIFO (named pipe)");
+        }
+        if file_type.is_char_device() || file_type.is_block_device() {
+            return Some("a device");
+        }
+        if file_type.is_socket() {
+            return Some("a socket");
+        }
+    }
+    Some("a special file")
 }
 
 /// Loads and validates a scenario from raw bytes; `origin` names it in messages.
@@ -97,11 +144,14 @@ pub fn load_str(text: &str, origin: &str) -> Result<Scenario, LoadError> {
         }
     }
 
-    let file: ScenarioFile = options.from_str(text).map_err(|e| LoadError::Syntax {
-        origin: origin.to_owned(),
-        line: e.span.start.line,
-        column: e.span.start.col,
-        message: e.code.to_string(),
+    let file: ScenarioFile = options.from_str(text).map_err(|e| {
+        let (line, column) = (e.span.start.line, e.span.start.col);
+        LoadError::Syntax {
+            origin: origin.to_owned(),
+            line,
+            column,
+            message: integer_hint(text, line, column).unwrap_or_else(|| e.code.to_string()),
+        }
     })?;
     let invalid = |error| LoadError::Invalid {
         origin: origin.to_owned(),
@@ -111,6 +161,54 @@ pub fn load_str(text: &str, origin: &str) -> Result<Scenario, LoadError> {
     normalise_placements(&mut scenario);
     check(&scenario).map_err(invalid)?;
     Ok(scenario)
+}
+
+/// Fields whose value is an integer in the file format.
+const INTEGER_FIELDS: [&str; 5] = ["version", "base_year", "horizon_years", "samples", "seed"];
+
+/// A clearer message than the parser's ("Expected comma") when a field holds a number it cannot
+/// read: an integer field a number that is not a plain integer (`horizon_years: 10.5`, `5e0`,
+/// `0x1.8`), a real field a hexadecimal or malformed one (`size: 0x10`). The error then sits
+/// inside or right after that number, whose field is named before it.
+fn integer_hint(text: &str, line: usize, column: usize) -> Option<String> {
+    let source_line = text.lines().nth(line.checked_sub(1)?)?;
+    let chars: Vec<char> = source_line.chars().collect();
+    let at = column.saturating_sub(1).min(chars.len());
+    let in_number = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '+' | '-');
+    let start = chars[..at]
+        .iter()
+        .rposition(|c| !in_number(*c))
+        .map_or(0, |i| i + 1);
+    let end = chars[at..]
+        .iter()
+        .position(|c| !in_number(*c))
+        .map_or(chars.len(), |i| at + i);
+    let number: String = chars[start..end].iter().collect();
+    if !number.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '+') {
+        return None;
+    }
+    let before: String = chars[..start].iter().collect();
+    let field = before.trim_end().strip_suffix(':')?.trim_end();
+    let field = field
+        .rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .next()?;
+    let digits = number.trim_start_matches(['-', '+']);
+    let plain_integer = digits.bytes().all(|b| b.is_ascii_digit() || b == b'_')
+        || digits.strip_prefix("0x").is_some_and(|hex| {
+            !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit() || b == b'_')
+        });
+    if INTEGER_FIELDS.contains(&field) {
+        // A plain integer that still failed (out of range, say) keeps the parser's message.
+        return (!plain_integer).then(|| {
+            format!("{field}: expected a whole number (an integer such as 10), found `{number}`")
+        });
+    }
+    (number.parse::<f64>().is_err()).then(|| {
+        format!(
+            "{field}: `{number}` is not a decimal number (such as 0.25 or 1e-3; hexadecimal is \
+             read only where an integer belongs)"
+        )
+    })
 }
 
 /// 1-based line and column (in characters) just after `prefix`.

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::scenario::{self, write_atomically};
+use crate::scenario::{self, write_output};
 use crate::ui::command::{
     Command, CommandQueue, ExportCommand, ExportKind, FileCommand, PickPurpose, Screenshot,
 };
@@ -65,8 +65,11 @@ impl Exporter {
                 self.capture_chart(ctx, path, frames_left, queue)
             }
             ExportCommand::WritePng { path, shot, rect } => {
-                let result = chart_png(&shot.0, rect, ctx.pixels_per_point())
-                    .and_then(|png| write_atomically(&path, &png).map_err(|e| e.to_string()));
+                let scenario_file = docs.active().path();
+                let result = chart_png(&shot.0, rect, ctx.pixels_per_point()).and_then(|png| {
+                    write_output(&path, &png, &scenario_file.into_iter().collect::<Vec<_>>())
+                        .map_err(|e| e.to_string())
+                });
                 written(&path, result)
             }
             ExportCommand::CopyRon => match scenario::to_ron_string(docs.active().scenario()) {
@@ -216,7 +219,8 @@ fn export_to(
             return ExportOutcome::Quiet;
         }
     };
-    written(&path, write_atomically(&path, csv.as_bytes()))
+    let scenario_file: Vec<&Path> = doc.path().into_iter().collect();
+    written(&path, write_output(&path, csv.as_bytes(), &scenario_file))
 }
 
 fn written<E: std::fmt::Display>(path: &Path, result: Result<(), E>) -> ExportOutcome {

@@ -9,8 +9,8 @@ mod unit;
 
 pub use table::{
     DISCOUNT_RATE_RANGE, DRIFT_RANGE, DURATION_RANGE, EV_SALES_RANGE, GROWTH_RANGE, HALO_RANGE,
-    LATEST_START_YEAR, MARGIN_RANGE, MARKET_CAP_RANGE, MONEY_RANGE, OthersParam, PARAMS,
-    PRICE_MOVE_RANGE, ParamInfo, ParamKind, ProviderParam, Section, TAX_RATE_RANGE,
+    LATEST_START_YEAR, MARGIN_RANGE, MARKET_CAP_RANGE, MARKET_SIZE_RANGE, MONEY_RANGE, OthersParam,
+    PARAMS, PRICE_MOVE_RANGE, ParamInfo, ParamKind, ProviderParam, Section, TAX_RATE_RANGE,
     TERMINAL_GROWTH_RANGE, UNIT_RANGE, ValidRange, ValuationParam, WorkloadParam,
 };
 pub use unit::Unit;

@@ -157,6 +157,9 @@ pub const MARGIN_RANGE: ValidRange = ValidRange::new(-1.0, 1.0);
 pub const DRIFT_RANGE: ValidRange = ValidRange::new(-0.2, 0.2);
 /// Valid range of an EV/sales multiple.
 pub const EV_SALES_RANGE: ValidRange = ValidRange::new(0.0, 100.0);
+/// Valid range of the market size, $B: from $1,000 (50 years at -90% a year keep it a normal
+/// `f64`, so every share stays finite) to $1,000,000B.
+pub const MARKET_SIZE_RANGE: ValidRange = ValidRange::new(1e-6, 1e6);
 /// Valid range of money amounts ($B).
 pub const MONEY_RANGE: ValidRange = ValidRange::new(0.0, 1e6);
 /// Valid range of a migration's duration, years.
@@ -247,7 +250,7 @@ use Unit as U;
 /// Every input, in file order: the market, the halo, a named provider's, Others', a workload's.
 #[rustfmt::skip]
 pub const PARAMS: [ParamInfo; 28] = [
-    observed(row(K::MarketSize, "market.size", "Market size", U::UsdBn, ValidRange::above(0.0, 1e6), (10.0, 10_000.0), S::Market,
+    observed(row(K::MarketSize, "market.size", "Market size", U::UsdBn, MARKET_SIZE_RANGE, (10.0, 10_000.0), S::Market,
         "Worldwide cloud infrastructure revenue in the base year, in billions of US dollars.")),
     row(K::MarketGrowthStart, "market.growth_start", "Market growth start", U::Percent, GROWTH_RANGE, (-0.2, 0.6), S::Market,
         "Growth of the market outside the modelled workloads in the first projected year."),

@@ -8,6 +8,9 @@
 //!   `f32(value - deterministic value)`. Rounding is monotone, so order statistics are exact up
 //!   to the `f32` rounding of the *spread* (about 1e-7 of it, far below any analyst's interest);
 //!   an output no draw moves stores exact zeros and reports exactly the deterministic value.
+//!   Each series' lowest and highest value are also kept exactly (`f64`): when every draw gives
+//!   the same value the statistics are that value exactly, and otherwise percentiles and mean are
+//!   clamped into that range.
 //!   Means are summed in `f64` from the unrounded deltas. A series whose deltas overflow `f32`
 //!   (only reachable with extreme inputs) is summarised again exactly, in `f64`.
 //! - **Value at stake** is `ev_sales x revenue delta` in every draw; when no EV/sales multiple is
@@ -353,11 +356,20 @@ fn simulate_within(
                     let mut total = 0.0;
                     let mut min = f32::INFINITY;
                     let mut max = f32::NEG_INFINITY;
+                    let (mut lowest, mut highest) = (f64::INFINITY, f64::NEG_INFINITY);
                     for chunk in 0..chunks {
                         let stat = chunk_stats[chunk * width + k];
                         total += stat.sum;
                         min = min.min(stat.min);
                         max = max.max(stat.max);
+                        lowest = lowest.min(stat.lowest);
+                        highest = highest.max(stat.highest);
+                    }
+                    // Every draw the same value: that value, exactly (no f32 offset rounding).
+                    #[allow(clippy::float_cmp)] // exactly equal is the point
+                    let identical = lowest == highest;
+                    if identical {
+                        return Stats::constant(lowest);
                     }
                     // Gather the series' runs (one per chunk, each in its own page) into one
                     // cache-resident buffer: one scattered read instead of two.
@@ -379,11 +391,13 @@ fn simulate_within(
                     let mut percentiles = [0.0; 7];
                     let mut previous = f64::NEG_INFINITY;
                     for (slot, delta) in percentiles.iter_mut().zip(deltas) {
-                        // Adding the base can round; keep the percentiles non-decreasing.
-                        *slot = (base + delta).max(previous);
+                        // Adding the base can round; keep the percentiles non-decreasing and
+                        // within the draws' exact range.
+                        *slot = (base + delta).max(previous).clamp(lowest, highest);
                         previous = *slot;
                     }
-                    Stats::from_parts(base + total / n as f64, percentiles)
+                    let mean = (base + total / n as f64).clamp(lowest, highest);
+                    Stats::from_parts(mean, percentiles)
                 },
             )
             .collect();
@@ -480,19 +494,30 @@ fn exact_stats(
         for k in 0..width {
             column.clear();
             column.extend(values.iter().skip(k).step_by(width));
-            let mean = column.iter().sum::<f64>() / n as f64;
+            let lowest = column.iter().copied().fold(f64::INFINITY, f64::min);
+            let highest = column.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            #[allow(clippy::float_cmp)] // exactly equal is the point
+            let identical = lowest == highest;
+            if identical {
+                stats.push(Stats::constant(lowest));
+                continue;
+            }
+            let mean = (column.iter().sum::<f64>() / n as f64).clamp(lowest, highest);
             stats.push(Stats::from_parts(mean, percentiles_by_sorting(&column)));
         }
     }
     Ok(stats)
 }
 
-/// Sum (unrounded), minimum and maximum (as stored) of one series' deltas over one chunk.
+/// Sum (unrounded), minimum and maximum (as stored) of one series' deltas over one chunk, and
+/// the lowest and highest value itself (exact, in `f64`).
 #[derive(Clone, Copy, Debug)]
 struct ChunkStat {
     sum: f64,
     min: f32,
     max: f32,
+    lowest: f64,
+    highest: f64,
 }
 
 impl Default for ChunkStat {
@@ -501,6 +526,8 @@ impl Default for ChunkStat {
             sum: 0.0,
             min: f32::INFINITY,
             max: f32::NEG_INFINITY,
+            lowest: f64::INFINITY,
+            highest: f64::NEG_INFINITY,
         }
     }
 }
@@ -534,6 +561,8 @@ fn store_draw(
             stat.sum += delta;
             stat.min = stat.min.min(stored);
             stat.max = stat.max.max(stored);
+            stat.lowest = stat.lowest.min(*value);
+            stat.highest = stat.highest.max(*value);
         }
         k += run;
     }

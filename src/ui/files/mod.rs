@@ -13,7 +13,7 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 pub use dialogs::dialogs_ui;
 pub use recent::{prune_recent, remember_recent};
 
-use crate::scenario::recovery::{Recovered, RecoveryStore};
+use crate::scenario::recovery::{FailureOnce, Recovered, RecoveryStore};
 use crate::ui::command::{Command, CommandQueue, FileCommand, PickPurpose, Then};
 use crate::ui::documents::Documents;
 use crate::ui::picker::{FilePicker, NativePicker};
@@ -53,6 +53,8 @@ pub struct FileState {
     next_recovery_at: Option<f64>,
     /// The document (id) and generation last written as a recovery copy.
     recovery_written: Option<(u64, u64)>,
+    /// Says a failed recovery copy once, not at every attempt.
+    recovery_failure: FailureOnce,
     /// Whether the window may close now (the person answered the prompt).
     close_confirmed: bool,
     /// Files are hovering over the window (draws the "drop to open" overlay).
@@ -79,6 +81,7 @@ impl FileState {
             recovery: None,
             next_recovery_at: None,
             recovery_written: None,
+            recovery_failure: FailureOnce::default(),
             close_confirmed: false,
             hovering_files: false,
         }

@@ -90,9 +90,16 @@ impl FileState {
         let Some(store) = &self.recovery else {
             return;
         };
-        match store.write(doc.scenario(), doc.path()) {
-            Ok(()) => self.recovery_written = Some(key),
-            Err(error) => eprintln!("cloudshift: could not write the recovery copy: {error}"),
+        let outcome = store.write(doc.scenario(), doc.path());
+        if outcome.is_ok() {
+            self.recovery_written = Some(key);
+        }
+        // Shown once, not every 30 s; the next attempt is made all the same.
+        if let Some(problem) = self.recovery_failure.news(&outcome) {
+            self.error = Some(format!(
+                "The recovery copy of your unsaved changes could not be written: {problem}. \
+                 Your changes are still here; save them to a file to keep them safe."
+            ));
         }
     }
 }
