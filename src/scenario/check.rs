@@ -3,11 +3,12 @@
 //! The loader runs this after resolving names; the app runs it on an edited copy before the
 //! model may see it.
 
+use super::check_valuation::{check_companies, check_valuation};
 use super::error::ValidationError;
 use super::names::{self, check_name, unique_name};
 use crate::model::{
     Distribution, MAX_HORIZON_YEARS, MAX_PROVIDERS, MAX_WORKLOADS, ParamPath, Scenario, Section,
-    UNIT_RANGE, ValidRange, Valuation, calibrated_rest_shares,
+    UNIT_RANGE, ValidRange, calibrated_rest_shares,
 };
 use crate::units::{percent, percent_raise, readable_number, usd_bn};
 
@@ -99,51 +100,8 @@ fn check_market(s: &Scenario) -> Result<(), ValidationError> {
     check_values(s, &ParamPath::in_section(s, Section::Halo))
 }
 
-fn check_valuation(s: &Scenario) -> Result<(), ValidationError> {
-    check_values(s, &ParamPath::in_section(s, Section::Valuation))?;
-    let v = s.valuation_used();
-    if v.terminal_growth > v.discount_rate - Valuation::MIN_SPREAD + 1e-12 {
-        return Err(ValidationError::new(
-            "valuation.terminal_growth",
-            format!(
-                "{} must be at most valuation.discount_rate ({}) minus 0.01, so at most {}",
-                v.terminal_growth,
-                v.discount_rate,
-                // Rounded for people: 0.09 - 0.01 reads 0.08, not 0.07999999999999999.
-                ((v.discount_rate - Valuation::MIN_SPREAD) * 1e9).round() / 1e9
-            ),
-        ));
-    }
-    Ok(())
-}
-
-/// Company names: valid and unique (one provider per company); their figures are checked with
-/// the provider's other inputs.
-fn check_companies(s: &Scenario) -> Result<(), ValidationError> {
-    for (i, p) in s.providers.iter().enumerate() {
-        let Some(company) = &p.company else {
-            continue;
-        };
-        let field = format!("providers[{}].company.name", p.name);
-        check_name(&company.name, &field)?;
-        let owner = s.providers[..i]
-            .iter()
-            .find(|q| q.company.as_ref().is_some_and(|c| c.name == company.name));
-        if let Some(owner) = owner {
-            return Err(ValidationError::new(
-                field,
-                format!(
-                    "\"{}\" already owns {}; each company owns one provider",
-                    company.name, owner.name
-                ),
-            ));
-        }
-    }
-    Ok(())
-}
-
 /// Checks each path's value (where it has one) against its row's valid range.
-fn check_values(s: &Scenario, paths: &[ParamPath]) -> Result<(), ValidationError> {
+pub(super) fn check_values(s: &Scenario, paths: &[ParamPath]) -> Result<(), ValidationError> {
     for path in paths {
         if let Some(value) = path.get(s) {
             in_range(&path.to_text(s), value, path.valid_range(s))?;
