@@ -4,7 +4,7 @@ use super::curves::{faded_rate, ramp};
 use super::diagnostics::LimitYears;
 use super::inputs::Scenario;
 pub use super::measure::{Measure, ValueMeasure};
-use super::valuation::value_into;
+use super::valuation::finish_values;
 
 /// Every output of one model run. Per-provider series are indexed `[t * providers + p]`,
 /// with Others last (`p = providers - 1`).
@@ -183,11 +183,16 @@ pub fn project_into(scenario: &Scenario, out: &mut Projection) {
     let spend0: f64 = scenario.workloads.iter().map(|w| w.spend_usd_bn).sum();
     let mut rest = scenario.market.size_usd_bn - spend0;
     out.limits.fill(LimitYears::default());
+    // Present values accumulate year by year: sum_t dOI_p,t / (1 + r)^t, finished after the loop.
+    out.present_value_delta_usd_bn.fill(0.0);
+    let discount_rate = scenario.valuation_used().discount_rate;
+    let mut discount = 1.0;
 
     for t in 0..years {
         let t_u32 = t as u32;
         let year = f64::from(scenario.base_year) + t as f64;
         if t > 0 {
+            discount /= 1.0 + discount_rate;
             rest *= 1.0
                 + faded_rate(
                     scenario.market.growth_start,
@@ -268,11 +273,13 @@ pub fn project_into(scenario: &Scenario, out: &mut Projection) {
             out.value_at_stake_usd_bn[i] = ev_sales * (revenue - cf_revenue);
             out.counterfactual_operating_income_usd_bn[i] = cf_income;
             // Zero in the base year by definition (no migration yet), not by rounding.
-            out.operating_income_delta_usd_bn[i] = if t == 0 { 0.0 } else { income - cf_income };
+            let income_delta = if t == 0 { 0.0 } else { income - cf_income };
+            out.operating_income_delta_usd_bn[i] = income_delta;
+            out.present_value_delta_usd_bn[p] += income_delta * discount;
         }
     }
     out.calibrated_rest_share = q;
-    value_into(scenario, out);
+    finish_values(scenario, out, discount);
 }
 
 /// `rho_p,t` with migration and halo into `out.rest_share`; notes floors and a squeezed Others.
