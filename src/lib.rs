@@ -6,6 +6,7 @@ pub mod edits;
 pub mod history;
 pub mod insight;
 pub mod model;
+pub mod report;
 pub mod scenario;
 pub mod ui;
 pub mod units;

@@ -5,8 +5,13 @@ pub fn usd_bn(value_usd_bn: f64) -> String {
     if !value_usd_bn.is_finite() {
         return "n/a".to_owned();
     }
-    let sign = if value_usd_bn < 0.0 { "-" } else { "" };
     let magnitude = value_usd_bn.abs();
+    // Zero reads one way, `$0.00B`, whatever its sign or rounding noise.
+    let sign = if value_usd_bn < 0.0 && magnitude >= 0.005 {
+        "-"
+    } else {
+        ""
+    };
     let body = if magnitude >= 1e6 {
         // Past $1,000T only extreme scenarios go; keep the text short rather than 30 digits.
         format!("{:.2e}T", magnitude / 1000.0)
@@ -22,10 +27,11 @@ pub fn usd_bn(value_usd_bn: f64) -> String {
     format!("{sign}${body}")
 }
 
-/// Money change given in $B with an explicit sign, e.g. `+$12.3B`, `-$845B`, `±$0.00B`.
+/// Money change given in $B with an explicit sign, e.g. `+$12.3B`, `-$845B`; no change reads
+/// `$0.00B`, as zero does everywhere.
 pub fn usd_bn_delta(value_usd_bn: f64) -> String {
     if value_usd_bn.is_finite() && value_usd_bn.abs() < 0.005 {
-        return "±$0.00B".to_owned();
+        return usd_bn(0.0);
     }
     if value_usd_bn > 0.0 {
         format!("+{}", usd_bn(value_usd_bn))
@@ -72,7 +78,10 @@ pub fn percent(fraction: f64) -> String {
     if !fraction.is_finite() {
         return "n/a".to_owned();
     }
-    format!("{:.1}%", fraction * 100.0)
+    // No "-0.0%": a share that rounds to zero reads as zero.
+    let percent = fraction * 100.0;
+    let percent = if percent.abs() < 0.05 { 0.0 } else { percent };
+    format!("{percent:.1}%")
 }
 
 /// A change of a fraction in percentage points, e.g. `+1.3 pts`.
@@ -80,7 +89,11 @@ pub fn points_delta(fraction: f64) -> String {
     if !fraction.is_finite() {
         return "n/a".to_owned();
     }
-    format!("{:+.1} pts", fraction * 100.0)
+    let points = fraction * 100.0;
+    if points.abs() < 0.05 {
+        return "0.0 pts".to_owned();
+    }
+    format!("{points:+.1} pts")
 }
 
 #[cfg(test)]
@@ -98,7 +111,10 @@ mod tests {
         assert_eq!(usd_bn(8.08e38), "$8.08e35T");
         assert_eq!(usd_bn_delta(12.34), "+$12.3B");
         assert_eq!(usd_bn_delta(-845.0), "-$845B");
-        assert_eq!(usd_bn_delta(0.001), "±$0.00B");
+        assert_eq!(usd_bn_delta(0.001), "$0.00B");
+        assert_eq!(usd_bn_delta(-0.001), "$0.00B");
+        assert_eq!(usd_bn(-0.001), "$0.00B");
+        assert_eq!(usd_bn(0.0), "$0.00B");
     }
 
     #[test]
@@ -140,5 +156,7 @@ mod tests {
         assert_eq!(percent(1.0), "100.0%");
         assert_eq!(points_delta(0.013), "+1.3 pts");
         assert_eq!(points_delta(-0.005), "-0.5 pts");
+        assert_eq!(points_delta(-0.000_1), "0.0 pts");
+        assert_eq!(percent(-0.000_1), "0.0%");
     }
 }

@@ -6,6 +6,7 @@ mod common;
 
 use std::path::PathBuf;
 
+use cloudshift::model::ParamPath;
 use cloudshift::model::compare::input_differences;
 use cloudshift::scenario::{builtin_baseline, save_path};
 use common::ui::{baseline_harness as harness, click, open_typed, press, temp_dir};
@@ -48,23 +49,27 @@ fn two_scenarios_open_switch_and_compare() {
     assert!(harness.state().present().comparing);
     let baseline = builtin_baseline();
     let aws = baseline.providers[0].name.clone();
-    for name in [&baseline.name, &what_if.name] {
-        let legend = format!("{aws} · {name}");
-        assert!(
-            !harness
-                .query_all_by_label(&legend)
-                .collect::<Vec<_>>()
-                .is_empty(),
-            "legend entry {legend}"
-        );
+    // Series are named by a key outside the plots (issue 14: a legend inside covered them): the
+    // tick boxes name each scenario's line style, the key each provider's colour.
+    for (name, style) in [(&baseline.name, "solid"), (&what_if.name, "dashed")] {
+        let key = format!("{name} ({style})");
+        assert!(harness.query_by_label(&key).is_some(), "key entry {key}");
     }
+    assert!(
+        harness.query_all_by_label(&aws).count() >= 1,
+        "colour key names {aws}"
+    );
     let changed = input_differences(&[&baseline, &what_if]);
     assert!(!changed.is_empty());
     for difference in &changed {
+        // The table names each input as its slider does ("AWS drift"), in its unit.
+        let providers: Vec<&str> = baseline.providers.iter().map(|p| p.name.as_str()).collect();
+        let workloads: Vec<&str> = baseline.workloads.iter().map(|w| w.name.as_str()).collect();
+        let label = ParamPath::parse(&difference.path, &providers, &workloads)
+            .map_or_else(|_| difference.path.clone(), |p| p.label(&baseline));
         assert!(
-            harness.query_by_label(&difference.path).is_some(),
-            "the difference table names {}",
-            difference.path
+            harness.query_by_label(&label).is_some(),
+            "the difference table names {label}"
         );
     }
     // The KPI table has a column per scenario.

@@ -182,3 +182,26 @@ fn the_chart_png_is_the_crop_of_the_screenshot() {
     let off = egui::Rect::from_min_size(egui::pos2(100.0, 100.0), egui::vec2(5.0, 5.0));
     assert!(chart_png(&image, off, 2.0).is_err());
 }
+
+#[test]
+fn exporting_a_report_and_an_svg_chart_writes_them() {
+    let dir = temp_dir("export-report");
+    let report = dir.join("report.html");
+    let svg = dir.join("chart.svg");
+    let mut harness = scripted_harness(&dir, vec![Some(report.clone()), Some(svg.clone())]);
+    open_menu_item(&mut harness, "File", "Export report…");
+    harness.run();
+    let html = std::fs::read_to_string(&report).expect("the report was written");
+    assert!(html.contains("<html") && html.contains(&harness.state().scenario().name));
+    assert!(html.contains("<svg"), "charts inline");
+
+    open_menu_item(&mut harness, "File", "Export chart as SVG…");
+    harness.run();
+    let drawing = std::fs::read_to_string(&svg).expect("the chart was written");
+    assert!(
+        drawing.contains("<svg"),
+        "{}",
+        &drawing[..drawing.len().min(200)]
+    );
+    assert!(drawing.contains("AWS"), "the providers are named");
+}

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use super::report::Format;
+use crate::report::{ChartKind, Theme};
 
 /// Model the cloud market and what happens when a giant tenant moves between clouds.
 ///
@@ -99,6 +100,52 @@ pub enum Command {
         #[command(flatten)]
         output: OutputArgs,
     },
+    /// Draw one chart as SVG or PNG, for slide decks and scripted pipelines.
+    Plot {
+        /// Scenario file; `-` for the built-in baseline.
+        file: PathBuf,
+        /// Which chart.
+        #[arg(long, value_enum)]
+        chart: ChartKind,
+        /// Width in pixels (200..=4000).
+        #[arg(long, default_value_t = 1200, value_parser = clap::value_parser!(u32).range(200..=4000))]
+        width: u32,
+        /// Height in pixels (200..=4000).
+        #[arg(long, default_value_t = 600, value_parser = clap::value_parser!(u32).range(200..=4000))]
+        height: u32,
+        /// Colours of the text, axes and background.
+        #[arg(long, value_enum, default_value_t = Theme::Light)]
+        theme: Theme,
+        /// Provider of the fan chart; default: the one whose revenue the migration changes most.
+        #[arg(long)]
+        provider: Option<String>,
+        /// Image format; default: from the --output name (.svg, .png), else svg.
+        #[arg(long, value_enum)]
+        format: Option<ImageFormat>,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(long, value_name = "PATH")]
+        output: Option<PathBuf>,
+    },
+    /// Write one self-contained HTML page: inputs with sources, key numbers, charts; for
+    /// several files also the comparison tables and the difference chart.
+    Report {
+        /// Scenario files; `-` for the built-in baseline. The first is the reference of the
+        /// comparison.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(long, value_name = "PATH")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// Image formats of `cloudshift plot`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ImageFormat {
+    /// Scalable vector graphics (text stays text).
+    Svg,
+    /// A bitmap (8-bit RGB).
+    Png,
 }
 
 /// Which output to look at: one provider, measure and year.

@@ -2,7 +2,7 @@
 
 use super::report::{Cell, ColumnKind, Report};
 use crate::model::compare::{InputValue, input_differences, kpi_rows, last_common_year};
-use crate::model::{Projection, Scenario};
+use crate::model::{ParamPath, Projection, Scenario, Unit};
 use crate::units::{percent, points_delta, readable_number, usd_bn, usd_bn_delta};
 
 /// The two tables of a comparison: inputs that differ, and KPI differences in `year`.
@@ -46,9 +46,19 @@ pub fn reports(
         inputs.columns.push((name.clone(), ColumnKind::Text));
     }
     for difference in input_differences(scenarios) {
-        let mut row = vec![Cell::Text(difference.path)];
+        let first_with_it = difference
+            .values
+            .iter()
+            .position(Option::is_some)
+            .and_then(|i| scenarios.get(i).copied());
+        let unit = first_with_it.and_then(|s| input_unit(&difference.path, s));
+        let title = match (for_people, first_with_it) {
+            (true, Some(s)) => input_label(&difference.path, s),
+            _ => difference.path.clone(),
+        };
+        let mut row = vec![Cell::Text(title)];
         row.extend(difference.values.into_iter().map(|value| match value {
-            Some(InputValue::Number(x)) if for_people => Cell::Text(readable_number(x)),
+            Some(InputValue::Number(x)) if for_people => Cell::Text(people_input(x, unit)),
             Some(InputValue::Number(x)) => Cell::Number(x),
             Some(InputValue::Text(text)) => Cell::Text(text),
             None => Cell::Text(String::new()),
@@ -76,7 +86,11 @@ pub fn reports(
         let mut cells = vec![
             Cell::Integer(i64::from(year)),
             Cell::Text(row.provider),
-            Cell::Text(row.measure.key().to_owned()),
+            Cell::Text(if for_people {
+                row.measure.label().to_owned()
+            } else {
+                row.measure.key().to_owned()
+            }),
         ];
         let fraction = row.measure.is_fraction();
         let value = |v: Option<f64>, change: bool| match v {
@@ -96,6 +110,43 @@ pub fn reports(
         kpis.rows.push(cells);
     }
     Ok((inputs, kpis, year))
+}
+
+/// The unit an input of the comparison is read in, from its path text.
+fn input_unit(path: &str, scenario: &Scenario) -> Option<Unit> {
+    match path {
+        "base_year" => return Some(Unit::Year),
+        "horizon_years" => return Some(Unit::WholeYears),
+        _ => {}
+    }
+    if path.contains(".placement_base[") || path.contains(".placement_target[") {
+        return Some(Unit::Percent);
+    }
+    parse_path(path, scenario).map(ParamPath::unit)
+}
+
+/// The input's name as on its slider (`AWS drift`), or its path where it has no slider.
+fn input_label(path: &str, scenario: &Scenario) -> String {
+    parse_path(path, scenario).map_or_else(|| path.to_owned(), |p| p.label(scenario))
+}
+
+fn parse_path(path: &str, scenario: &Scenario) -> Option<ParamPath> {
+    let providers: Vec<&str> = scenario.providers.iter().map(|p| p.name.as_str()).collect();
+    let workloads: Vec<&str> = scenario.workloads.iter().map(|w| w.name.as_str()).collect();
+    ParamPath::parse(path, &providers, &workloads).ok()
+}
+
+/// An input value for people, in its unit (`29.0%`, `-0.50 pts/yr`); a value too small to show
+/// in the unit's precision keeps its exact short form, so it never reads as zero.
+fn people_input(value: f64, unit: Option<Unit>) -> String {
+    let Some(unit) = unit else {
+        return readable_number(value);
+    };
+    let shown = unit.format(value);
+    if value != 0.0 && unit.round_model(value, 0) == 0.0 {
+        return readable_number(value);
+    }
+    shown
 }
 
 /// Scenario names as column titles, made unique when two files share a name.

@@ -4,6 +4,7 @@ mod args;
 mod compare;
 mod project;
 mod report;
+mod share;
 mod threads;
 mod uncertainty;
 mod value;
@@ -15,10 +16,12 @@ use std::process::ExitCode;
 
 use clap::Parser as _;
 
-pub use args::{Cli, Command, OutputArgs, OutputSelector};
+pub use args::{Cli, Command, ImageFormat, OutputArgs, OutputSelector};
 pub use compare::reports as compare_reports;
 pub use project::report as projection_report;
-pub use report::{Cell, ColumnKind, Format, Report, csv_text, plain_decimal, shortest_decimal};
+pub use report::{
+    Cell, ColumnKind, Format, Report, csv_text, human, plain_decimal, shortest_decimal,
+};
 pub use threads::{configure_pool, pool_threads};
 pub use uncertainty::summary_report;
 pub use value::report as value_report;
@@ -97,6 +100,28 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Invocation {
         } => load_scenario(&file)
             .and_then(|scenario| uncertainty::solve_report(&scenario, &param, &selector, target))
             .and_then(|report| emit(&report, &output, &[&file])),
+        Command::Plot {
+            file,
+            chart,
+            width,
+            height,
+            theme,
+            provider,
+            format,
+            output,
+        } => share::plot(
+            &file,
+            &share::PlotRequest {
+                chart,
+                width,
+                height,
+                theme,
+                provider,
+                format,
+            },
+            output.as_deref(),
+        ),
+        Command::Report { files, output } => share::report(&files, output.as_deref()),
     };
     Invocation::Exit(exit_code(result))
 }
@@ -231,26 +256,33 @@ fn refuse_non_finite(report: &Report) -> Result<(), CliError> {
 /// To `--output` by the write rules (`scenario::write_output`), or to stdout (also for
 /// `--output -`). `-` as an input is the built-in baseline, not a file, so it protects nothing.
 fn write_text(text: &str, path: Option<&Path>, inputs: &[&Path]) -> Result<(), CliError> {
+    write_bytes(text.as_bytes(), path, inputs)
+}
+
+/// [`write_text`] for any bytes (a PNG).
+fn write_bytes(bytes: &[u8], path: Option<&Path>, inputs: &[&Path]) -> Result<(), CliError> {
     if let Some(path) = path.filter(|p| p.as_os_str() != "-") {
         let files: Vec<&Path> = inputs
             .iter()
             .copied()
             .filter(|input| input.as_os_str() != "-")
             .collect();
-        return Ok(write_output(path, text.as_bytes(), &files)?);
+        return Ok(write_output(path, bytes, &files)?);
     }
-    print_text(text)
+    print_bytes(bytes)
 }
 
 /// Prints to stdout, checking the write and the final flush: a failure (disk full, a closed
 /// descriptor) is an error. A reader that went away (`| head`) is not: like Unix tools, the
 /// command then ends quietly, with the exit code it would have had.
 fn print_text(text: &str) -> Result<(), CliError> {
+    print_bytes(text.as_bytes())
+}
+
+/// [`print_text`] for any bytes.
+fn print_bytes(bytes: &[u8]) -> Result<(), CliError> {
     let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
         Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError(format!(
             "cannot write to standard output: {error}"
         ))),

@@ -264,7 +264,8 @@ impl Report {
     }
 }
 
-fn human(cell: &Cell, kind: ColumnKind) -> String {
+/// A cell as people read it, in its column's unit.
+pub fn human(cell: &Cell, kind: ColumnKind) -> String {
     match (cell, kind) {
         (Cell::Text(text), _) => text.clone(),
         (Cell::Integer(i), _) => i.to_string(),

@@ -3,7 +3,7 @@
 //! The panel never mutates the scenario it shows: it returns `Edit`s, the app applies each one to a
 //! copy, checks the copy, and only then commits it, so the model never runs on an invalid scenario.
 
-use crate::model::{Curve, Distribution, MonteCarlo, ParamPath, Rgb, Scenario};
+use crate::model::{Curve, Distribution, MonteCarlo, ParamPath, Rgb, Scenario, Unit, ValidRange};
 
 mod structure;
 
@@ -31,6 +31,8 @@ pub enum Group {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Rejection {
     pub group: Group,
+    /// The input the edit was for, if it was for one (the message shows under its slider).
+    pub path: Option<ParamPath>,
     pub message: String,
 }
 
@@ -113,6 +115,14 @@ impl Edit {
 }
 
 impl Edit {
+    /// The input this edit sets, if it sets one (a value or its distribution).
+    pub fn path(&self) -> Option<ParamPath> {
+        match self {
+            Self::Value(path, _) | Self::Distribution(path, _) => Some(*path),
+            _ => None,
+        }
+    }
+
     /// The edit that puts back what this one changes, as it was in `before` (for inputs and
     /// placements; `None` for structural edits).
     pub fn undoing(&self, before: &Scenario) -> Option<Self> {
@@ -148,7 +158,14 @@ pub fn apply(scenario: &Scenario, edit: &Edit) -> Scenario {
         Edit::BaseYear(year) => s.base_year = *year,
         Edit::HorizonYears(years) => s.horizon_years = *years,
         Edit::Value(path, value) => {
-            let value = path.valid_range(&s).clamp(*value);
+            let range = path.valid_range(&s);
+            let value = range.clamp(*value);
+            if let Some(old) = path.get(&s)
+                && let Some(dist) = s.distribution(*path)
+            {
+                let followed = follow_value(dist, old, value, range, path.unit());
+                set_distribution(&mut s, *path, Some(followed));
+            }
             path.set(&mut s, value);
         }
         Edit::Distribution(path, dist) => set_distribution(&mut s, *path, *dist),
@@ -211,6 +228,74 @@ pub fn apply(scenario: &Scenario, edit: &Edit) -> Scenario {
         Edit::RemoveWorkload(w) => remove_workload(&mut s, *w),
     }
     s
+}
+
+/// The distribution of an input whose value moves from `old` to `new`: a triangular range that
+/// no longer holds the value moves with it (same offsets, kept inside the valid range, in the
+/// slider's precision), so the slider never locks; uniform and normal ones need no change.
+fn follow_value(
+    dist: Distribution,
+    old: f64,
+    new: f64,
+    range: ValidRange,
+    unit: Unit,
+) -> Distribution {
+    let Distribution::Triangular { low, high } = dist else {
+        return dist;
+    };
+    if low <= new && new <= high {
+        return dist;
+    }
+    let tidy = |v: f64| range.clamp(unit.round_model(v, 1));
+    let (mut low, mut high) = (tidy(low + (new - old)), tidy(high + (new - old)));
+    low = low.min(new);
+    high = high.max(new);
+    if low >= high {
+        // Pressed against an end of the valid range: keep the old width on the open side.
+        let width = (dist_width(dist)).max(f64::EPSILON);
+        low = range.clamp(new - width).min(new);
+        high = range.clamp(new + width).max(new);
+    }
+    Distribution::Triangular { low, high }
+}
+
+fn dist_width(dist: Distribution) -> f64 {
+    match dist {
+        Distribution::Triangular { low, high } | Distribution::Uniform { low, high } => high - low,
+        Distribution::Normal { sd } => 2.0 * sd,
+    }
+}
+
+/// What is wrong with `dist` on `path` in `s`, in the input's units (`Triangular from 17.6% to
+/// 10.0% must contain the slider's value, 22.0%`), or `None` if nothing is.
+pub fn distribution_problem(s: &Scenario, path: ParamPath, dist: Distribution) -> Option<String> {
+    let value = path.get(s)?;
+    let unit = path.unit();
+    let f = |v: f64| unit.format(v);
+    match dist {
+        Distribution::Triangular { low, high }
+            if !(low < high && low <= value && value <= high) =>
+        {
+            Some(format!(
+                "Triangular from {} to {} must run from low to high and contain the slider's \
+                 value, {}",
+                f(low),
+                f(high),
+                f(value)
+            ))
+        }
+        Distribution::Uniform { low, high } if low >= high || low.is_nan() || high.is_nan() => {
+            Some(format!(
+                "Uniform from {} to {} needs its low below its high",
+                f(low),
+                f(high)
+            ))
+        }
+        Distribution::Normal { sd } if sd <= 0.0 || sd.is_nan() => {
+            Some("Normal needs a standard deviation above 0".to_owned())
+        }
+        _ => None,
+    }
 }
 
 /// One placement of workload `w`, if there is such a workload.

@@ -217,7 +217,7 @@ pub fn explanations(
         formula: "V(t) = EV/sales × Δ(t)",
         plain: "Investors value a dollar of sales at a multiple (enterprise value per dollar of sales); the revenue delta times that multiple is the value at stake.",
         example: format!(
-            "{name} {year}: {:.1}× × {} = {}.",
+            "{name} {year}: EV/sales of {:.1}× times {} = {}.",
             scenario.provider_ev_sales(p),
             crate::units::usd_bn_delta(delta),
             crate::units::usd_bn_delta(here.get(Measure::ValueAtStake))

@@ -20,6 +20,7 @@ use crate::ui::menu::{self, MenuState};
 use crate::ui::picker::{FilePicker, NoPicker};
 use crate::ui::prefs::Prefs;
 use crate::ui::present::{self, PresentState, SLIDE_CHARTS};
+use crate::ui::status::StatusLine;
 use crate::ui::summary;
 use crate::ui::uncertainty::UncertaintyState;
 
@@ -37,8 +38,8 @@ pub struct CloudshiftApp {
     applied_theme: Option<ThemeChoice>,
     sent_title: String,
     show_about: bool,
-    /// The last export or copy, shown beside the tabs.
-    status: Option<String>,
+    /// The last save, export or copy, shown beside the tabs for a few seconds.
+    status: StatusLine,
 }
 
 impl CloudshiftApp {
@@ -60,7 +61,7 @@ impl CloudshiftApp {
             applied_theme: None,
             sent_title: String::new(),
             show_about: false,
-            status: None,
+            status: StatusLine::default(),
         }
     }
 
@@ -200,7 +201,11 @@ impl CloudshiftApp {
         } else {
             self.panels_ui(ui)
         };
-        self.exporter.set_chart_rect(chart_rect);
+        let shown = self
+            .present
+            .chart_shown(self.prefs.chart, self.prefs.layout);
+        self.exporter
+            .set_chart(chart_rect, shown, ui.visuals().dark_mode);
         let doc = self.docs.active();
         let (scenario, projection) = (doc.scenario(), doc.projection());
         self.learn
@@ -239,13 +244,10 @@ impl CloudshiftApp {
         let state = MenuState::new(&self.docs, &self.prefs, comparing, unavailable.as_deref());
         let mut shown = !presenting;
         let queue = &mut self.queue;
-        let status = self.status.as_deref();
+        let status = self.status.current(ui.ctx());
         egui::Panel::top("menu-bar").show_collapsible(ui, &mut shown, |ui| {
             menu::menu_bar_ui(ui, &state, queue);
-            menu::tabs_ui(ui, &state, queue);
-            if let Some(status) = status {
-                ui.label(egui::RichText::new(status).weak());
-            }
+            menu::tabs_ui(ui, &state, status, queue);
         });
     }
 
@@ -261,6 +263,7 @@ impl CloudshiftApp {
             let rows = Rows {
                 scenario: view.scenario,
                 saved: view.saved,
+                rejection: view.rejection,
             };
             inputs::panel_ui(ui, rows, view.rejection, &mut edits);
         }
@@ -342,7 +345,7 @@ impl CloudshiftApp {
                     .run(command, ctx, &mut self.docs, &mut self.queue)
                 {
                     ExportOutcome::Quiet => {}
-                    ExportOutcome::Done(status) => self.status = Some(status),
+                    ExportOutcome::Done(status) => self.status.set(ctx, status),
                     ExportOutcome::Failed(error) => self.files.show_error(error),
                     ExportOutcome::Opened => self.present.comparing = false,
                 }
@@ -369,6 +372,9 @@ impl CloudshiftApp {
                 self.files.unless_unsaved(then, &mut cx);
             }
             command => self.files.run(command, &mut cx),
+        }
+        if let Some(note) = self.files.take_note() {
+            self.status.set(ctx, note);
         }
     }
 }

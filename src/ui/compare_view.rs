@@ -4,11 +4,11 @@
 
 use egui_plot::{Line, LineStyle, PlotPoints};
 
-use crate::cli::{Cell, Report, compare_reports, shortest_decimal};
+use crate::cli::{Report, compare_reports, human};
 use crate::model::{Measure, Projection, Scenario};
 use crate::ui::documents::Documents;
-use crate::ui::plot_kit::{ChartData, YUnit, year_plot};
-use crate::ui::present::PresentState;
+use crate::ui::plot_kit::{ChartData, EndLabel, YUnit, end_labels_ui, year_plot};
+use crate::ui::present::{PresentState, Shown};
 use crate::ui::widgets::color32;
 
 /// One scenario as the compare view reads it.
@@ -59,7 +59,14 @@ pub fn compare_frame_ui(
             })
         })
         .collect();
-    let rect = compare_ui(ui, &all, &mut ticks, &compared, &mut present.compare_year);
+    let rect = compare_ui(
+        ui,
+        &all,
+        &mut ticks,
+        &compared,
+        &mut present.compare_year,
+        &mut present.compare_shown,
+    );
     present.compare_unticked = docs
         .iter()
         .zip(&ticks)
@@ -76,6 +83,7 @@ pub fn compare_ui(
     ticked: &mut Vec<bool>,
     compared: &[Compared<'_>],
     year: &mut Option<i32>,
+    right: &mut Shown,
 ) -> Option<egui::Rect> {
     ticked.resize(all.len(), true);
     ui.horizontal_wrapped(|ui| {
@@ -97,6 +105,7 @@ pub fn compare_ui(
         ui.label("Tick two or more open scenarios to compare them. Open more with File > Open… or branch one with Duplicate.");
         return None;
     }
+    key_ui(ui, compared);
     let scenarios: Vec<&Scenario> = compared.iter().map(|c| c.scenario).collect();
     let last = crate::model::compare::last_common_year(&scenarios)?;
     let first = scenarios.iter().map(|s| s.base_year).max().unwrap_or(last);
@@ -145,50 +154,109 @@ pub fn compare_ui(
     let top = ui.cursor().min;
     let spacing = ui.spacing().item_spacing;
     let cell = egui::vec2((size.x - spacing.x) / 2.0, size.y - 24.0);
+    let first_name = compared.first().map_or("", |c| c.scenario.name.as_str());
     ui.horizontal_top(|ui| {
-        for (measure, title) in [
-            (Measure::Revenue, "Revenue"),
-            (Measure::Share, "Market share"),
-        ] {
-            ui.vertical(|ui| {
-                ui.strong(title);
-                overlay_ui(ui, compared, measure, cell);
+        ui.vertical(|ui| {
+            ui.strong("Revenue");
+            overlay_ui(ui, compared, Measure::Revenue, Shown::Values, cell);
+        });
+        ui.vertical(|ui| {
+            ui.horizontal(|ui| {
+                ui.selectable_value(right, Shown::Values, "Market share");
+                ui.selectable_value(right, Shown::Difference, "Revenue difference")
+                    .on_hover_text(format!(
+                        "Each scenario's revenue minus that of \"{first_name}\", the first ticked."
+                    ));
             });
-        }
+            let measure = match right {
+                Shown::Values => Measure::Share,
+                Shown::Difference => Measure::Revenue,
+            };
+            overlay_ui(ui, compared, measure, *right, cell);
+        });
     });
     Some(egui::Rect::from_min_size(top, size))
 }
 
-/// One plot with a line per provider per scenario, named "AWS · Baseline".
-fn overlay_ui(ui: &mut egui::Ui, compared: &[Compared<'_>], measure: Measure, size: egui::Vec2) {
+/// The key above the plots: each provider's colour (line styles are named by the tick boxes).
+fn key_ui(ui: &mut egui::Ui, compared: &[Compared<'_>]) {
+    let mut named: Vec<&str> = Vec::new();
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new("Colours:").weak());
+        for c in compared {
+            for p in 0..c.scenario.provider_count_with_others() {
+                let name = c.scenario.provider_name(p);
+                if named.contains(&name) {
+                    continue;
+                }
+                named.push(name);
+                crate::ui::widgets::swatch(ui, color32(c.scenario.provider_color(p)));
+                ui.label(name);
+            }
+        }
+    });
+}
+
+/// One plot with a line per provider per scenario, named "AWS · Baseline", each provider named
+/// at its line's end; `shown` overlays the values or each scenario minus the first.
+fn overlay_ui(
+    ui: &mut egui::Ui,
+    compared: &[Compared<'_>],
+    measure: Measure,
+    shown: Shown,
+    size: egui::Vec2,
+) {
     let Some(first) = compared.first() else {
         return;
     };
     let size = egui::vec2(size.x.max(200.0), size.y.max(120.0));
     let data = ChartData::new(first.scenario, first.projection, first.scenario.base_year);
-    let (unit, label, id) = match measure {
-        Measure::Share => (YUnit::Percent, "Share of the market", "compare-share"),
+    let (unit, label, id) = match (measure, shown) {
+        (Measure::Share, _) => (YUnit::Percent, "Share of the market", "compare-share"),
+        (_, Shown::Difference) => (YUnit::UsdBn, "Revenue minus the first", "compare-diff"),
         _ => (YUnit::UsdBn, "Revenue", "compare-revenue"),
     };
     let plot = year_plot(id, unit, label, &data)
         .width(size.x)
         .height(size.y)
         .include_y(0.0);
-    let legend = egui_plot::Legend::default()
-        .position(egui_plot::Corner::LeftTop)
-        .background_alpha(0.85)
-        .follow_insertion_order(true);
-    plot.legend(legend).show(ui, |pui| {
+    // The first scenario's value of `p` in calendar `year` (for differences).
+    let first_value = |year: i32, p: usize| {
+        let t = first.projection.year_index(year)?;
+        first.projection.value(measure, t, p)
+    };
+    plot.show(ui, |pui| {
+        let mut labels = Vec::new();
         for (i, c) in compared.iter().enumerate() {
+            if shown == Shown::Difference && i == 0 {
+                continue;
+            }
             let projection = c.projection;
             for p in 0..projection.providers {
                 let name = format!("{} · {}", c.scenario.provider_name(p), c.scenario.name);
+                // Differences match providers by name: a provider the first lacks has none.
+                let in_first = first.scenario.provider_index(c.scenario.provider_name(p));
                 let points: Vec<[f64; 2]> = (0..projection.years)
                     .filter_map(|t| {
+                        let year = projection.year(t);
                         let value = projection.value(measure, t, p)?;
-                        Some([f64::from(projection.year(t)), value])
+                        let value = match shown {
+                            Shown::Values => value,
+                            Shown::Difference => value - first_value(year, in_first?)?,
+                        };
+                        Some([f64::from(year), value])
                     })
                     .collect();
+                let first_line = labels
+                    .iter()
+                    .all(|l: &EndLabel| l.text != c.scenario.provider_name(p));
+                if let (Some(last), true) = (points.last(), first_line) {
+                    labels.push(EndLabel {
+                        text: c.scenario.provider_name(p).to_owned(),
+                        color: color32(c.scenario.provider_color(p)),
+                        y: last[1],
+                    });
+                }
                 pui.line(
                     Line::new(name, PlotPoints::from(points))
                         .color(color32(c.scenario.provider_color(p)))
@@ -198,6 +266,7 @@ fn overlay_ui(ui: &mut egui::Ui, compared: &[Compared<'_>], measure: Measure, si
                 );
             }
         }
+        end_labels_ui(pui, &data, labels);
     });
 }
 
@@ -209,13 +278,8 @@ fn report_grid_ui(ui: &mut egui::Ui, id: &str, report: &Report) {
         }
         ui.end_row();
         for row in &report.rows {
-            for cell in row {
-                ui.label(match cell {
-                    Cell::Text(text) => text.clone(),
-                    Cell::Integer(n) => n.to_string(),
-                    Cell::Number(x) => shortest_decimal(*x),
-                    Cell::Empty => String::new(),
-                });
+            for (cell, (_, kind)) in row.iter().zip(&report.columns) {
+                ui.label(human(cell, *kind));
             }
             ui.end_row();
         }

@@ -184,8 +184,7 @@ impl Document {
 
     /// Collects finished Monte Carlo runs and starts the one the scenario needs.
     pub fn update_uncertainty(&mut self, ctx: &egui::Context, visible: bool) {
-        self.uncertainty
-            .update(ctx, &self.scenario, self.generation, visible);
+        self.uncertainty.update(ctx, &self.scenario, visible);
     }
 
     /// The tab text: the scenario's name, with `•` while there are unsaved changes.
@@ -210,9 +209,16 @@ impl Document {
                 true
             }
             Err(error) => {
+                let in_units = match edit {
+                    Edit::Distribution(path, Some(dist)) => {
+                        edits::distribution_problem(&candidate, *path, *dist)
+                    }
+                    _ => None,
+                };
                 self.rejection = Some(Rejection {
                     group: edit.group(),
-                    message: error.to_string(),
+                    path: edit.path(),
+                    message: in_units.unwrap_or_else(|| error.to_string()),
                 });
                 false
             }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::scenario::{self, write_output};
 use crate::ui::command::{
-    Command, CommandQueue, ExportCommand, ExportKind, FileCommand, PickPurpose, Screenshot,
+    Chart, Command, CommandQueue, ExportCommand, ExportKind, FileCommand, PickPurpose, Screenshot,
 };
 use crate::ui::document::Document;
 use crate::ui::documents::Documents;
@@ -30,6 +30,8 @@ pub enum ExportOutcome {
 pub struct Exporter {
     /// Where the chart (plot and axes) was drawn last frame, for "Export chart as PNG…".
     chart_rect: Option<egui::Rect>,
+    /// Which chart is on screen and in which theme, for "Export chart as SVG…".
+    chart_on_screen: Option<(Chart, bool)>,
     /// The paste dialog's text while it is open.
     paste_text: Option<String>,
     /// The text last copied as RON (tests read it; the clipboard is the system's).
@@ -37,9 +39,11 @@ pub struct Exporter {
 }
 
 impl Exporter {
-    /// Records where the chart is drawn this frame (`None`: no chart on screen).
-    pub fn set_chart_rect(&mut self, rect: Option<egui::Rect>) {
+    /// Records where the chart is drawn this frame (`None`: no chart on screen), which chart it
+    /// is and whether the theme is dark.
+    pub fn set_chart(&mut self, rect: Option<egui::Rect>, chart: Option<Chart>, dark: bool) {
         self.chart_rect = rect;
+        self.chart_on_screen = chart.map(|c| (c, dark));
     }
 
     /// The text last copied as RON.
@@ -60,7 +64,9 @@ impl Exporter {
                 queue.push(Command::File(FileCommand::Pick(PickPurpose::Export(kind))));
                 ExportOutcome::Quiet
             }
-            ExportCommand::To(kind, path) => export_to(kind, &path, docs.active(), queue),
+            ExportCommand::To(kind, path) => {
+                export_to(kind, &path, docs.active(), self.chart_on_screen, queue)
+            }
             ExportCommand::CaptureChart { path, frames_left } => {
                 self.capture_chart(ctx, path, frames_left, queue)
             }
@@ -194,6 +200,7 @@ fn export_to(
     kind: ExportKind,
     path: &Path,
     doc: &Document,
+    chart: Option<(Chart, bool)>,
     queue: &mut CommandQueue,
 ) -> ExportOutcome {
     let path = if path.extension().is_none() {
@@ -201,7 +208,7 @@ fn export_to(
     } else {
         path.to_path_buf()
     };
-    let csv = match kind {
+    let text = match kind {
         ExportKind::ProjectionCsv => crate::cli::projection_report(doc.scenario()).to_csv(),
         ExportKind::SummaryCsv => {
             let Some(summary) = doc.uncertainty().summary() else {
@@ -218,9 +225,58 @@ fn export_to(
             }));
             return ExportOutcome::Quiet;
         }
+        ExportKind::ChartSvg => match chart_svg(doc, chart) {
+            Ok(svg) => svg,
+            Err(error) => return ExportOutcome::Failed(format!("Could not export.\n{error}")),
+        },
+        ExportKind::ReportHtml => {
+            let label = doc.path().map_or_else(
+                || "unsaved scenario".to_owned(),
+                |p| p.display().to_string(),
+            );
+            match crate::report::scenario_report_html(doc.scenario(), &label) {
+                Ok(html) => html,
+                Err(error) => {
+                    return ExportOutcome::Failed(format!("Could not export.\n{error}"));
+                }
+            }
+        }
     };
     let scenario_file: Vec<&Path> = doc.path().into_iter().collect();
-    written(&path, write_output(&path, csv.as_bytes(), &scenario_file))
+    written(&path, write_output(&path, text.as_bytes(), &scenario_file))
+}
+
+/// The chart on screen as SVG, drawn by the report module (the Uncertainty tab's fan from the
+/// run already on screen, so no draws run again).
+fn chart_svg(doc: &Document, chart: Option<(Chart, bool)>) -> Result<String, String> {
+    use crate::report::{ChartKind, ChartSize, Theme};
+    let Some((chart, dark)) = chart else {
+        return Err("There is no chart on screen to export.".to_owned());
+    };
+    let theme = Theme::for_dark_mode(dark);
+    let size = ChartSize::default();
+    let kind = match chart {
+        Chart::Share => ChartKind::Share,
+        Chart::Revenue => ChartKind::Revenue,
+        Chart::Placement => ChartKind::Placement,
+        Chart::Delta => ChartKind::Delta,
+        Chart::Uncertainty => {
+            let uncertainty = doc.uncertainty();
+            let summary = uncertainty
+                .summary()
+                .ok_or("There is no simulation on screen yet: wait for the bands.")?;
+            return crate::report::fan_chart_svg(
+                doc.scenario(),
+                summary,
+                uncertainty.measure,
+                uncertainty.provider,
+                size,
+                theme,
+            )
+            .map_err(|e| e.to_string());
+        }
+    };
+    crate::report::chart_svg(doc.scenario(), kind, None, size, theme).map_err(|e| e.to_string())
 }
 
 fn written<E: std::fmt::Display>(path: &Path, result: Result<(), E>) -> ExportOutcome {

@@ -68,6 +68,10 @@ fn item(ui: &mut egui::Ui, enabled: bool, command: Command, queue: &mut CommandQ
         button = button.shortcut_text(text);
     }
     let mut response = ui.add_enabled(enabled, button);
+    // The accessible name is the label alone, not the label and the shortcut text.
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::accesskit::Role::Button, enabled, command.label())
+    });
     if !command.tooltip().is_empty() {
         response = response.on_hover_text(command.tooltip());
     }
@@ -137,6 +141,8 @@ fn file_menu_ui(ui: &mut egui::Ui, state: &MenuState<'_>, queue: &mut CommandQue
         ExportKind::ProjectionCsv,
         ExportKind::SummaryCsv,
         ExportKind::ChartPng,
+        ExportKind::ChartSvg,
+        ExportKind::ReportHtml,
     ] {
         if kind != ExportKind::SummaryCsv || state.has_summary {
             item(ui, true, Command::Export(ExportCommand::Start(kind)), queue);
@@ -215,8 +221,14 @@ fn view_menu_ui(ui: &mut egui::Ui, state: &MenuState<'_>, queue: &mut CommandQue
     }
 }
 
-/// The tab strip under the menu bar: one tab per document, then Compare, Duplicate and Close.
-pub fn tabs_ui(ui: &mut egui::Ui, state: &MenuState<'_>, queue: &mut CommandQueue) {
+/// The tab strip under the menu bar: one tab per document, then Compare, Duplicate and Close,
+/// and at the right the status line (what the last save or export did), in the same row.
+pub fn tabs_ui(
+    ui: &mut egui::Ui,
+    state: &MenuState<'_>,
+    status: Option<&str>,
+    queue: &mut CommandQueue,
+) {
     ui.horizontal_wrapped(|ui| {
         for (index, (label, path)) in state.documents.iter().enumerate() {
             let selected = index == state.active && !state.comparing;
@@ -248,6 +260,11 @@ pub fn tabs_ui(ui: &mut egui::Ui, state: &MenuState<'_>, queue: &mut CommandQueu
             if ui.button(text).on_hover_text(command.tooltip()).clicked() {
                 queue.push(command);
             }
+        }
+        if let Some(status) = status {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.add(egui::Label::new(egui::RichText::new(status).weak()).truncate());
+            });
         }
     });
 }

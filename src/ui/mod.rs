@@ -19,6 +19,7 @@ pub mod picker;
 mod plot_kit;
 mod prefs;
 pub mod present;
+mod status;
 pub mod summary;
 pub mod uncertainty;
 mod undo;

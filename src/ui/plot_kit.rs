@@ -2,10 +2,10 @@
 //! money and percent axes, legends that leave room for the data, base- and summary-year markers.
 
 use crate::model::{Projection, Scenario};
-use egui::{Color32, Id};
+use egui::{Align2, Color32, Id, RichText};
 use egui_plot::{
-    ColorConflictHandling, Corner, GridInput, GridMark, Legend, LineStyle, Plot, PlotUi, VLine,
-    uniform_grid_spacer,
+    ColorConflictHandling, Corner, GridInput, GridMark, Legend, LineStyle, Plot, PlotPoint, PlotUi,
+    Text, VLine, uniform_grid_spacer,
 };
 
 /// What every chart reads: the committed scenario, its projection, and the year marks.
@@ -111,7 +111,7 @@ pub fn year_plot<'a>(id: &str, y_unit: YUnit, y_label: &str, data: &ChartData<'_
         .y_axis_formatter(move |mark: GridMark, _| axis_value(y_unit, mark))
         .y_axis_min_width(44.0)
         .include_x(first)
-        .include_x(last)
+        .include_x(last + end_label_room(data))
         .allow_scroll(false)
         .allow_double_click_reset(true)
 }
@@ -161,6 +161,54 @@ pub fn year_markers(plot_ui: &mut PlotUi<'_>, data: &ChartData<'_>, dark_mode: b
                 .color(color.gamma_multiply(0.7))
                 .style(LineStyle::dashed_loose())
                 .allow_hover(false),
+        );
+    }
+}
+
+/// A series' name drawn at its last point, in its colour: it names the series at any plot size,
+/// where a legend would hide the data.
+#[derive(Clone, Debug)]
+pub struct EndLabel {
+    pub text: String,
+    pub color: Color32,
+    /// The series' value at the last year (plot units).
+    pub y: f64,
+}
+
+/// Years of room to leave right of the last year for the end labels.
+pub fn end_label_room(data: &ChartData<'_>) -> f64 {
+    let first = data.years.first().copied().unwrap_or(0.0);
+    let last = data.years.last().copied().unwrap_or(first);
+    ((last - first) * 0.22).max(1.5)
+}
+
+/// Points between two end labels' centres.
+const END_LABEL_GAP_POINTS: f64 = 13.0;
+
+/// Draws `labels` just right of the last year, moved apart vertically where they would overlap.
+pub fn end_labels_ui(pui: &mut PlotUi<'_>, data: &ChartData<'_>, mut labels: Vec<EndLabel>) {
+    let Some(&last) = data.years.last() else {
+        return;
+    };
+    labels.retain(|l| l.y.is_finite());
+    labels.sort_by(|a, b| b.y.total_cmp(&a.y));
+    let per_point = pui.transform().dvalue_dpos()[1].abs();
+    let gap = END_LABEL_GAP_POINTS * per_point;
+    for i in 1..labels.len() {
+        let above = labels[i - 1].y;
+        if above - labels[i].y < gap {
+            labels[i].y = above - gap;
+        }
+    }
+    let x_offset = 4.0 * pui.transform().dvalue_dpos()[0].abs();
+    for label in labels {
+        pui.text(
+            Text::new(
+                "",
+                PlotPoint::new(last + x_offset, label.y),
+                RichText::new(label.text).small().color(label.color),
+            )
+            .anchor(Align2::LEFT_CENTER),
         );
     }
 }

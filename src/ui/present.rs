@@ -3,7 +3,7 @@
 //! charts and then the open scenarios; Esc leaves.
 
 use crate::ui::charts::{self, ChartData};
-use crate::ui::command::{Chart, PresentCommand};
+use crate::ui::command::{Chart, PlotLayout, PresentCommand};
 use crate::ui::documents::Documents;
 
 /// The charts a presentation steps through, for each open scenario.
@@ -11,6 +11,16 @@ pub const SLIDE_CHARTS: [Chart; 4] = [Chart::Share, Chart::Revenue, Chart::Place
 
 /// How much larger everything is drawn while presenting.
 const PRESENTER_ZOOM: f32 = 1.5;
+
+/// What the Compare view's right plot shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Shown {
+    /// Each scenario's values, overlaid.
+    #[default]
+    Values,
+    /// Each later scenario minus the first, the question a comparison asks.
+    Difference,
+}
 
 /// A running presentation: the slide shown and what to restore on leaving.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -29,12 +39,23 @@ pub struct PresentState {
     pub compare_unticked: Vec<u64>,
     /// The year of the KPI table (None: the last common year).
     pub compare_year: Option<i32>,
+    /// What the compare view's right plot shows.
+    pub compare_shown: Shown,
     pub presenter: Option<Presenter>,
 }
 
 impl PresentState {
     pub fn presenting(&self) -> bool {
         self.presenter.is_some()
+    }
+
+    /// The one chart on screen, if one is: the slide's while presenting, else the chosen tab's
+    /// (none in the grid or the Compare view).
+    pub fn chart_shown(&self, chart: Chart, layout: PlotLayout) -> Option<Chart> {
+        if let Some(presenter) = self.presenter {
+            return Some(SLIDE_CHARTS[presenter.slide % SLIDE_CHARTS.len()]);
+        }
+        (!self.comparing && layout == PlotLayout::Tabs).then_some(chart)
     }
 
     /// Tab indices of the documents ticked for comparing.

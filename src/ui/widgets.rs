@@ -19,8 +19,12 @@ pub fn fit_sliders(ui: &mut egui::Ui, longest_label: &str) {
         (ui.available_width() - label_width - value_width - gaps).clamp(60.0, 300.0);
 }
 
+/// How much finer a drag moves a slider while Shift is held.
+const FINE_DRAG_FACTOR: f64 = 0.1;
+
 /// A slider in `unit` over a model value: the new model value when changed, and the slider's
-/// response (focus, hover, context menu).
+/// response (focus, hover, context menu). Shift+drag moves it ten times finer; the secondary
+/// button opens the context menu and never moves it.
 pub fn unit_slider(
     ui: &mut egui::Ui,
     model_value: f64,
@@ -29,7 +33,8 @@ pub fn unit_slider(
     range: std::ops::RangeInclusive<f64>,
     hover: &str,
 ) -> (Option<f64>, egui::Response) {
-    let mut screen = unit.to_screen(model_value);
+    let before = unit.to_screen(model_value);
+    let mut screen = before;
     let mut slider = egui::Slider::new(&mut screen, range)
         .text(label)
         .clamping(SliderClamping::Never)
@@ -41,15 +46,64 @@ pub fn unit_slider(
         Unit::Years => slider.step_by(0.5),
         _ => slider,
     };
-    let response = ui.add(slider).on_hover_text(hover);
+    let response = ui
+        .add(slider)
+        .on_hover_text(format!("{hover}\nShift+drag for fine steps."));
+    let secondary = ui.input(|i| i.pointer.secondary_down() || i.pointer.secondary_released());
+    if secondary {
+        return (None, response);
+    }
+    let screen = fine_drag(ui, &response, unit, before, screen);
     let new_value = (response.changed() && screen.is_finite()).then(|| unit.to_model(screen));
     (new_value, response)
 }
 
-/// A single-line editor for a name that keeps the person's draft while it is invalid.
+/// A drag that starts (or reaches a frame) with Shift held moves the slider a tenth of the
+/// pointer's way from where it began, until the button is released; in log space for money.
+fn fine_drag(
+    ui: &egui::Ui,
+    response: &egui::Response,
+    unit: Unit,
+    before: f64,
+    pointer: f64,
+) -> f64 {
+    let id = response.id.with("fine-drag-anchor");
+    let pressed = response.dragged() || response.is_pointer_button_down_on();
+    let active = pressed || response.drag_stopped();
+    let anchor = ui.data(|d| d.get_temp::<(f64, f64)>(id));
+    if !active {
+        if anchor.is_some() {
+            ui.data_mut(|d| d.remove::<(f64, f64)>(id));
+        }
+        return pointer;
+    }
+    let Some((anchor_value, anchor_pointer)) = anchor else {
+        if pressed && ui.input(|i| i.modifiers.shift) {
+            ui.data_mut(|d| d.insert_temp(id, (before, pointer)));
+            return before;
+        }
+        return pointer;
+    };
+    if response.drag_stopped() {
+        ui.data_mut(|d| d.remove::<(f64, f64)>(id));
+    }
+    let logarithmic = unit == Unit::UsdBn;
+    let to_space = |v: f64| {
+        if logarithmic {
+            v.max(f64::MIN_POSITIVE).ln()
+        } else {
+            v
+        }
+    };
+    let from_space = |v: f64| if logarithmic { v.exp() } else { v };
+    let moved = (to_space(pointer) - to_space(anchor_pointer)) * FINE_DRAG_FACTOR;
+    from_space(to_space(anchor_value) + moved)
+}
+
+/// A single-line editor for a name that keeps the person's draft while they type.
 ///
-/// Returns the draft when the person changed it; the draft falls back to `name` once the editor
-/// loses focus.
+/// Returns the draft once, when the person presses Enter or leaves the field (one edit, one undo
+/// step); a draft that was refused falls back to `name` afterwards.
 pub fn name_editor(
     ui: &mut egui::Ui,
     id_salt: impl egui::AsIdSalt,
@@ -70,10 +124,11 @@ pub fn name_editor(
                     .char_limit(200),
             )
             .labelled_by(label.id);
-        if response.changed() {
+        // One edit (and one undo step) per name: taken on Enter or when the field loses focus.
+        if response.lost_focus() && draft != name {
             changed = Some(draft.clone());
         }
-        if !response.has_focus() && draft != name {
+        if !response.has_focus() && !response.lost_focus() && draft != name {
             name.clone_into(&mut draft);
         }
     });

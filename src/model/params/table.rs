@@ -250,7 +250,7 @@ use Unit as U;
 /// Every input, in file order: the market, the halo, a named provider's, Others', a workload's.
 #[rustfmt::skip]
 pub const PARAMS: [ParamInfo; 28] = [
-    observed(row(K::MarketSize, "market.size", "Market size", U::UsdBn, MARKET_SIZE_RANGE, (10.0, 10_000.0), S::Market,
+    observed(row(K::MarketSize, "market.size", "Market size", U::UsdBn, MARKET_SIZE_RANGE, (50.0, 5_000.0), S::Market,
         "Worldwide cloud infrastructure revenue in the base year, in billions of US dollars.")),
     row(K::MarketGrowthStart, "market.growth_start", "Market growth start", U::Percent, GROWTH_RANGE, (-0.2, 0.6), S::Market,
         "Growth of the market outside the modelled workloads in the first projected year."),

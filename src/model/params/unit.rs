@@ -29,12 +29,9 @@ impl Unit {
         }
     }
 
-    /// The model value of a screen value, rounded where the unit is whole.
+    /// The model value of a screen value, rounded to the decimals shown on screen.
     pub fn to_model(self, screen_value: f64) -> f64 {
-        match self {
-            Self::Year | Self::WholeYears => screen_value.round(),
-            _ => self.to_model_exact(screen_value),
-        }
+        self.round_model(self.to_model_exact(screen_value), 0)
     }
 
     /// Model value of a screen value, without rounding (distribution bounds and spreads).
@@ -42,6 +39,20 @@ impl Unit {
         match self {
             Self::Percent | Self::PointsPerYear => screen_value / 100.0,
             _ => screen_value,
+        }
+    }
+
+    /// `model_value` rounded to what its slider shows, plus `extra` decimals (so a value typed or
+    /// dragged on screen reaches the file as `0.584`, not `0.5843750834465027`).
+    pub fn round_model(self, model_value: f64, extra: usize) -> f64 {
+        let decimals = i32::try_from(self.decimals() + extra).unwrap_or(6);
+        let scale = 10_f64.powi(decimals);
+        let screen = (self.to_screen(model_value) * scale).round() / scale;
+        let rounded = self.to_model_exact(screen);
+        if rounded.is_finite() {
+            rounded
+        } else {
+            model_value
         }
     }
 
@@ -87,6 +98,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[allow(clippy::float_cmp)] // rounding to exact decimals is the point
     fn values_read_in_their_units() {
         assert_eq!(Unit::PointsPerYear.format(-0.005), "-0.50 pts/yr");
         assert_eq!(Unit::Percent.format(0.29), "29.0%");
@@ -96,5 +108,8 @@ mod tests {
         assert_eq!(Unit::Years.format(3.0), "3.0 yr");
         assert!((Unit::Percent.to_model(29.0) - 0.29).abs() < 1e-15);
         assert!((Unit::Year.to_model(2026.4) - 2026.0).abs() < f64::EPSILON);
+        assert_eq!(Unit::Percent.round_model(0.584_375_083_446_502_7, 0), 0.584);
+        assert_eq!(Unit::Percent.round_model(0.240_000_000_000_000_02, 1), 0.24);
+        assert_eq!(Unit::UsdBn.round_model(1e300, 1), 1e300);
     }
 }

@@ -8,7 +8,9 @@ use egui_plot::{FilledArea, HLine, HoverPosition, Line, LineStyle, PlotPoints};
 use super::history as history_plot;
 use crate::model::Measure;
 use crate::ui::command::Chart;
-use crate::ui::plot_kit::{ChartData, YUnit, with_legend, year_markers, year_plot};
+use crate::ui::plot_kit::{
+    ChartData, EndLabel, YUnit, end_labels_ui, with_legend, year_markers, year_plot,
+};
 use crate::ui::widgets::color32;
 use crate::units;
 
@@ -45,6 +47,20 @@ fn hover_text(
         }
         HoverPosition::Elsewhere { position } => Some(ChartData::year_text(position.x)),
     }
+}
+
+/// Each provider's name at its value of `measure` in the last year.
+fn last_values(data: &ChartData<'_>, measure: Measure) -> Vec<EndLabel> {
+    let last = data.projection.years.saturating_sub(1);
+    (0..data.projection.providers)
+        .filter_map(|p| {
+            Some(EndLabel {
+                text: data.scenario.provider_name(p).to_owned(),
+                color: color32(data.scenario.provider_color(p)),
+                y: data.projection.value(measure, last, p)?,
+            })
+        })
+        .collect()
 }
 
 fn points(xs: &[f64], ys: impl Iterator<Item = f64>) -> PlotPoints<'static> {
@@ -94,6 +110,7 @@ fn share_ui(ui: &mut egui::Ui, data: &ChartData<'_>, size: Vec2) {
         });
     with_legend(plot, size).show(ui, |pui| {
         let mut lower = vec![0.0; projection.years];
+        let mut labels = Vec::new();
         for p in 0..projection.providers {
             let color = color32(data.scenario.provider_color(p));
             let name = data.scenario.provider_name(p).to_owned();
@@ -102,6 +119,13 @@ fn share_ui(ui: &mut egui::Ui, data: &ChartData<'_>, size: Vec2) {
                 .zip(series(data, Measure::Share, p))
                 .map(|(l, s)| l + s)
                 .collect();
+            if let (Some(top), Some(bottom)) = (upper.last(), lower.last()) {
+                labels.push(EndLabel {
+                    text: name.clone(),
+                    color,
+                    y: (top + bottom) / 2.0,
+                });
+            }
             pui.add(
                 FilledArea::new(name.clone(), &data.years, &lower, &upper)
                     .fill_color(color.gamma_multiply(if dark { 0.55 } else { 0.65 }))
@@ -117,6 +141,7 @@ fn share_ui(ui: &mut egui::Ui, data: &ChartData<'_>, size: Vec2) {
         }
         history_plot::share_history_ui(pui, data);
         year_markers(pui, data, dark);
+        end_labels_ui(pui, data, labels);
     });
 }
 
@@ -177,6 +202,7 @@ fn revenue_ui(ui: &mut egui::Ui, data: &ChartData<'_>, size: Vec2) {
         }
         history_plot::revenue_history_ui(pui, data);
         year_markers(pui, data, dark);
+        end_labels_ui(pui, data, last_values(data, Measure::Revenue));
     });
 }
 
@@ -240,6 +266,7 @@ fn workload_placement_ui(ui: &mut egui::Ui, data: &ChartData<'_>, w: usize, size
     });
     with_legend(plot, size).show(ui, |pui| {
         let mut lower = vec![0.0; projection.years];
+        let mut labels = Vec::new();
         for &p in &used {
             let color = color32(data.scenario.provider_color(p));
             let name = data.scenario.provider_name(p).to_owned();
@@ -253,6 +280,13 @@ fn workload_placement_ui(ui: &mut egui::Ui, data: &ChartData<'_>, w: usize, size
                     .fill_color(color.gamma_multiply(if dark { 0.55 } else { 0.65 }))
                     .id(("placement-area", w, p)),
             );
+            if let (Some(top), Some(bottom)) = (upper.last(), lower.last()) {
+                labels.push(EndLabel {
+                    text: name.clone(),
+                    color,
+                    y: (top + bottom) / 2.0,
+                });
+            }
             pui.line(
                 Line::new(name, points(&data.years, upper.iter().copied()))
                     .color(color)
@@ -262,6 +296,7 @@ fn workload_placement_ui(ui: &mut egui::Ui, data: &ChartData<'_>, w: usize, size
             lower = upper;
         }
         year_markers(pui, data, dark);
+        end_labels_ui(pui, data, labels);
     });
 }
 
@@ -323,5 +358,6 @@ fn measure_lines_ui(
             );
         }
         year_markers(pui, data, dark);
+        end_labels_ui(pui, data, last_values(data, measure));
     });
 }

@@ -29,8 +29,12 @@ pub enum ExportKind {
     ProjectionCsv,
     /// The Monte Carlo summary, as `cloudshift simulate --format csv` writes it.
     SummaryCsv,
-    /// The chart on screen.
+    /// The chart on screen, as a picture.
     ChartPng,
+    /// The chart on screen, as a scalable drawing for slides.
+    ChartSvg,
+    /// The whole scenario as one HTML page anyone can open.
+    ReportHtml,
 }
 
 impl ExportKind {
@@ -40,6 +44,8 @@ impl ExportKind {
             Self::ProjectionCsv => "Export projection as CSV",
             Self::SummaryCsv => "Export simulation summary as CSV",
             Self::ChartPng => "Export chart as PNG",
+            Self::ChartSvg => "Export chart as SVG",
+            Self::ReportHtml => "Export report",
         }
     }
 
@@ -48,6 +54,8 @@ impl ExportKind {
         match self {
             Self::ProjectionCsv | Self::SummaryCsv => "csv",
             Self::ChartPng => "png",
+            Self::ChartSvg => "svg",
+            Self::ReportHtml => "html",
         }
     }
 
@@ -56,6 +64,8 @@ impl ExportKind {
         match self {
             Self::ProjectionCsv | Self::SummaryCsv => "CSV",
             Self::ChartPng => "PNG image",
+            Self::ChartSvg => "SVG drawing",
+            Self::ReportHtml => "HTML page",
         }
     }
 
@@ -63,7 +73,8 @@ impl ExportKind {
         match self {
             Self::ProjectionCsv => "projection",
             Self::SummaryCsv => "simulation",
-            Self::ChartPng => "chart",
+            Self::ChartPng | Self::ChartSvg => "chart",
+            Self::ReportHtml => "report",
         }
     }
 

@@ -112,6 +112,8 @@ impl Command {
                 ExportCommand::Start(ExportKind::ProjectionCsv) => "Export projection as CSV…",
                 ExportCommand::Start(ExportKind::SummaryCsv) => "Export simulation summary as CSV…",
                 ExportCommand::Start(ExportKind::ChartPng) => "Export chart as PNG…",
+                ExportCommand::Start(ExportKind::ChartSvg) => "Export chart as SVG…",
+                ExportCommand::Start(ExportKind::ReportHtml) => "Export report…",
                 ExportCommand::CopyRon => "Copy scenario as RON",
                 ExportCommand::PasteDialog => "Paste scenario…",
                 _ => "Export",
@@ -141,6 +143,12 @@ impl Command {
             }
             Self::Present(PresentCommand::Start) => {
                 "Full screen, one chart at a time; arrows step, Esc leaves."
+            }
+            Self::Export(ExportCommand::Start(ExportKind::ReportHtml)) => {
+                "One self-contained HTML page (charts, numbers, inputs with sources) that opens in any browser and prints well."
+            }
+            Self::Export(ExportCommand::Start(ExportKind::ChartSvg)) => {
+                "The chart on screen as a scalable drawing for slides."
             }
             _ => "",
         }
@@ -179,6 +187,10 @@ impl Command {
             Self::File(FileCommand::Open) => cmd(Key::O),
             Self::File(FileCommand::Save) => cmd(Key::S),
             Self::File(FileCommand::SaveAs) => Some(KeyboardShortcut::new(COMMAND_SHIFT, Key::S)),
+            Self::Export(ExportCommand::Start(ExportKind::ProjectionCsv)) => cmd(Key::E),
+            Self::Export(ExportCommand::Start(ExportKind::ChartPng)) => {
+                Some(KeyboardShortcut::new(COMMAND_SHIFT, Key::E))
+            }
             Self::Undo => cmd(Key::Z),
             Self::Redo => Some(KeyboardShortcut::new(COMMAND_SHIFT, Key::Z)),
             _ => None,
@@ -201,6 +213,8 @@ impl Command {
             Self::Doc(DocCommand::Close),
             Self::File(FileCommand::SaveAs),
             Self::File(FileCommand::Save),
+            Self::Export(ExportCommand::Start(ExportKind::ChartPng)),
+            Self::Export(ExportCommand::Start(ExportKind::ProjectionCsv)),
             Self::File(FileCommand::New),
             Self::File(FileCommand::Open),
             Self::Redo,

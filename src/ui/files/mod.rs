@@ -59,6 +59,8 @@ pub struct FileState {
     close_confirmed: bool,
     /// Files are hovering over the window (draws the "drop to open" overlay).
     hovering_files: bool,
+    /// What the last command did, for the status line ("Saved …").
+    note: Option<String>,
 }
 
 impl FileState {
@@ -84,7 +86,13 @@ impl FileState {
             recovery_failure: FailureOnce::default(),
             close_confirmed: false,
             hovering_files: false,
+            note: None,
         }
+    }
+
+    /// What the last commands did, for the status line, once.
+    pub fn take_note(&mut self) -> Option<String> {
+        self.note.take()
     }
 
     /// Answers file requests with `picker`.

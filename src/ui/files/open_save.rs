@@ -79,6 +79,7 @@ impl FileState {
         match scenario::save_path(cx.docs.active().scenario(), &path) {
             Ok(()) => {
                 super::remember_recent(cx.recent, &path);
+                self.note = Some(format!("Saved {}", path.display()));
                 cx.docs.active_mut().mark_saved(path);
                 self.remove_recovery();
                 if let Some(then) = then {
@@ -188,6 +189,8 @@ fn pick_request(purpose: &PickPurpose, current: Option<&Path>) -> PickRequest {
 fn export_filter(kind: ExportKind) -> FileFilter {
     let extensions: &'static [&'static str] = match kind.extension() {
         "png" => &["png"],
+        "svg" => &["svg"],
+        "html" => &["html"],
         _ => &["csv"],
     };
     FileFilter {

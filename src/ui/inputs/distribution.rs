@@ -80,10 +80,10 @@ fn default_distribution(
     unit: Unit,
 ) -> Option<Distribution> {
     let screen = unit.to_screen(value);
-    let spread = unit.to_model_exact((screen.abs() * 0.2).max(1.0));
+    let spread = unit.round_model(unit.to_model_exact((screen.abs() * 0.2).max(1.0)), 1);
     let range = path.valid_range(scenario);
-    let low = range.clamp(value - spread).min(value);
-    let high = range.clamp(value + spread).max(value);
+    let low = range.clamp(unit.round_model(value - spread, 1)).min(value);
+    let high = range.clamp(unit.round_model(value + spread, 1)).max(value);
     let (low, high) = if low < high {
         (low, high)
     } else {
@@ -97,20 +97,29 @@ fn default_distribution(
     }
 }
 
-/// One bound in screen units; returns the new model value when changed.
-fn bound_ui(ui: &mut egui::Ui, text: &str, model: f64, unit: Unit) -> Option<f64> {
+/// One bound in screen units, kept within `allowed` (model units); returns the new model value
+/// (in the editor's precision) when changed.
+fn bound_ui(
+    ui: &mut egui::Ui,
+    text: &str,
+    model: f64,
+    unit: Unit,
+    allowed: (f64, f64),
+) -> Option<f64> {
     let mut screen = unit.to_screen(model);
     let label = ui.label(text);
+    let (low, high) = (unit.to_screen(allowed.0), unit.to_screen(allowed.1));
     let changed = ui
         .add(
             egui::DragValue::new(&mut screen)
                 .speed(0.1)
+                .range(low.min(high)..=high.max(low))
                 .fixed_decimals(unit.decimals() + 1)
                 .suffix(unit.suffix()),
         )
         .labelled_by(label.id)
         .changed();
-    (changed && screen.is_finite()).then(|| unit.to_model_exact(screen))
+    (changed && screen.is_finite()).then(|| unit.round_model(unit.to_model_exact(screen), 1))
 }
 
 /// The editor under the slider of `path`; pushes `Edit::Distribution` on a change.
@@ -159,8 +168,11 @@ pub fn distribution_editor_ui(
                     dist @ (Distribution::Triangular { low, high }
                     | Distribution::Uniform { low, high }),
                 ) => {
-                    let low_new = bound_ui(ui, "low", low, unit);
-                    let high_new = bound_ui(ui, "high", high, unit);
+                    // A bound that breaks the rules is refused with a message under the slider.
+                    let range = path.valid_range(scenario);
+                    let allowed = (range.min, range.max);
+                    let low_new = bound_ui(ui, "low", low, unit, allowed);
+                    let high_new = bound_ui(ui, "high", high, unit, allowed);
                     if low_new.is_some() || high_new.is_some() {
                         let (low, high) = (low_new.unwrap_or(low), high_new.unwrap_or(high));
                         let changed = match dist {
@@ -173,11 +185,28 @@ pub fn distribution_editor_ui(
                     }
                 }
                 Some(Distribution::Normal { sd }) => {
-                    if let Some(sd) = bound_ui(ui, "sd", sd, unit) {
+                    let most = path.valid_range(scenario);
+                    let allowed = (unit.to_model_exact(0.01).abs(), most.max - most.min);
+                    if let Some(sd) = bound_ui(ui, "sd", sd, unit, allowed) {
                         edits.push(Edit::Distribution(path, Some(Distribution::Normal { sd })));
                     }
                 }
             }
         });
+        if let Some(Distribution::Uniform { low, high }) = current
+            && !(low..=high).contains(&value)
+        {
+            ui.label(
+                RichText::new(format!(
+                    "The slider's {} is outside this range: the single (dashed) run uses it, \
+                     while the Monte Carlo draws from {} to {}.",
+                    unit.format(value),
+                    unit.format(low),
+                    unit.format(high)
+                ))
+                .small()
+                .weak(),
+            );
+        }
     });
 }

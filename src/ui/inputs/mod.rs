@@ -18,9 +18,10 @@ use crate::scenario::BASE_YEAR_RANGE;
 use crate::ui::widgets::{fit_sliders, name_editor, rejection_ui, unit_slider};
 use slider_row::slider_row_ui;
 
-/// Shows the rejection message if it belongs to `group`.
+/// Shows the rejection message if it belongs to `group` and to no single input (those show under
+/// their slider).
 fn rejection_for(ui: &mut egui::Ui, rejection: Option<&Rejection>, group: Group) {
-    if let Some(r) = rejection.filter(|r| r.group == group) {
+    if let Some(r) = rejection.filter(|r| r.group == group && r.path.is_none()) {
         rejection_ui(ui, &r.message);
     }
 }

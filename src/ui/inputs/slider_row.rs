@@ -5,10 +5,10 @@
 use egui::{Id, RichText};
 
 use super::distribution::{distribution_editor_ui, distribution_toggle_ui};
-use crate::edits::Edit;
+use crate::edits::{Edit, Rejection};
 use crate::insight::sources::is_assumption;
 use crate::model::{Distribution, ParamPath, Scenario};
-use crate::ui::widgets::unit_slider;
+use crate::ui::widgets::{rejection_ui, unit_slider};
 
 /// Width the badge and the reset button take beside a slider.
 const BESIDE_SLIDER_WIDTH: f32 = 44.0;
@@ -20,6 +20,8 @@ const TOGGLE_WIDTH: f32 = 28.0;
 pub struct Rows<'a> {
     pub scenario: &'a Scenario,
     pub saved: &'a Scenario,
+    /// The last refused edit, shown under the slider of its input.
+    pub rejection: Option<&'a Rejection>,
 }
 
 fn focused_id() -> Id {
@@ -99,6 +101,9 @@ pub fn slider_row_ui(ui: &mut egui::Ui, rows: Rows<'_>, path: ParamPath, edits: 
     if open {
         distribution_editor_ui(ui, scenario, path, &label, unit, edits);
     }
+    if let Some(rejection) = rows.rejection.filter(|r| r.path == Some(path)) {
+        rejection_ui(ui, &rejection.message);
+    }
 }
 
 /// The badge and the reset button after a slider; remembers the slider as the one to explain
@@ -134,7 +139,8 @@ fn beside_slider_ui(
     )
     .on_disabled_hover_text(format!("{label} has its value from the file"));
     let mut reset_clicked = reset.clicked();
-    response.context_menu(|ui| {
+    // The rail senses drags only, so the menu listens on the whole slider (rail and number).
+    response.container_context_menu(|ui| {
         if ui
             .add_enabled(differs, egui::Button::new("Reset to file value"))
             .clicked()

@@ -45,10 +45,14 @@ impl GoalSeek {
     /// The dialog window, while open.
     pub fn window_ui(&mut self, ctx: &egui::Context, data: &ChartData<'_>, edits: &mut Vec<Edit>) {
         let mut open = self.open;
+        // Below the menu bar and tabs, at the right, where it covers no input.
+        let top = ctx.content_rect().top() + 90.0;
         egui::Window::new("Goal seek")
             .open(&mut open)
             .collapsible(false)
             .resizable(false)
+            .default_pos([ctx.content_rect().right() - 420.0, top])
+            .constrain_to(ctx.content_rect().with_min_y(top - 30.0))
             .show(ctx, |ui| self.contents_ui(ui, data, edits));
         self.open = open;
     }

@@ -28,6 +28,25 @@ pub enum Status {
     Failed(String),
 }
 
+/// `scenario` without what no draw depends on (names, colours, description, sources), so that
+/// renaming or recolouring never restarts a run.
+fn model_inputs(scenario: &Scenario) -> Scenario {
+    let mut inputs = scenario.clone();
+    inputs.name.clear();
+    inputs.description.clear();
+    inputs.sources.clear();
+    for provider in &mut inputs.providers {
+        provider.name.clear();
+        provider.color = crate::model::Rgb([0, 0, 0]);
+    }
+    inputs.others.name.clear();
+    inputs.others.color = crate::model::Rgb([0, 0, 0]);
+    for workload in &mut inputs.workloads {
+        workload.name.clear();
+    }
+    inputs
+}
+
 /// Tornado bars for one (scenario generation, provider, measure, year).
 struct TornadoCache {
     key: (u64, usize, Measure, i32),
@@ -38,8 +57,9 @@ struct TornadoCache {
 pub struct UncertaintyState {
     runner: Runner,
     summary: Option<Arc<SimulationSummary>>,
-    /// The scenario generation and kind of the last run started.
-    requested: Option<(u64, RunKind)>,
+    /// What the last run started was run on (the scenario without names, colours and sources,
+    /// which do not change a draw), and its kind.
+    requested: Option<(Scenario, RunKind)>,
     notice: Option<Status>,
     /// Provider shown (Others = number of named providers).
     pub provider: usize,
@@ -97,13 +117,7 @@ impl UncertaintyState {
 
     /// Collects finished runs and starts the one the scenario needs (call once per frame, before
     /// drawing). Runs only while the tab is `visible`.
-    pub fn update(
-        &mut self,
-        ctx: &egui::Context,
-        scenario: &Scenario,
-        generation: u64,
-        visible: bool,
-    ) {
+    pub fn update(&mut self, ctx: &egui::Context, scenario: &Scenario, visible: bool) {
         match self.runner.poll() {
             Some(Outcome::Done(_, summary)) => {
                 self.summary = Some(summary);
@@ -120,26 +134,34 @@ impl UncertaintyState {
             return;
         }
         if visible {
-            self.request_run(ctx, scenario, generation);
+            self.request_run(ctx, scenario);
         }
         if self.runner.running().is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
     }
 
-    fn request_run(&mut self, ctx: &egui::Context, scenario: &Scenario, generation: u64) {
+    fn request_run(&mut self, ctx: &egui::Context, scenario: &Scenario) {
         let dragging = ctx.input(|i| i.pointer.any_down());
         let wanted = if dragging {
             RunKind::Quick
         } else {
             RunKind::Full
         };
-        let up_to_date = matches!(self.requested, Some((g, kind))
-            if g == generation && (kind == RunKind::Full || wanted == RunKind::Quick));
+        let inputs = model_inputs(scenario);
+        let up_to_date = matches!(&self.requested, Some((last, kind))
+            if *last == inputs && (*kind == RunKind::Full || wanted == RunKind::Quick));
         if up_to_date {
             return;
         }
         let mc = scenario.monte_carlo.unwrap_or_default();
+        // A long first run shows a quick pass first, so the tab is never blank for long.
+        let first_look = self.summary.is_none() && self.requested.is_none();
+        let wanted = if first_look && mc.samples > QUICK_SAMPLES {
+            RunKind::Quick
+        } else {
+            wanted
+        };
         let samples = match wanted {
             RunKind::Quick => mc.samples.min(QUICK_SAMPLES),
             RunKind::Full => mc.samples,
@@ -149,7 +171,7 @@ impl UncertaintyState {
             .start(scenario.clone(), samples, mc.seed, wanted, move || {
                 repaint.request_repaint();
             });
-        self.requested = Some((generation, wanted));
+        self.requested = Some((inputs, wanted));
         self.notice = None;
     }
 
@@ -194,13 +216,12 @@ impl UncertaintyState {
         let available = ui.available_size();
         let year = self.tornado_year(data);
         self.refresh_tornado(scenario, generation, year);
-        // The tornado needs ~26 points a bar for its labels (egui_plot hides those under 20 apart).
         let bar_count = self
             .tornado
             .as_ref()
             .and_then(|cache| cache.bars.as_ref().ok())
             .map_or(0, Vec::len);
-        let tornado_height = 26.0 * bar_count as f32 + 60.0;
+        let tornado_height = tornado::needed_height(bar_count, ui);
         if available.y < 200.0 + tornado_height {
             // Too short for both: each chart at a readable height, in a scroll area.
             egui::ScrollArea::vertical()
