@@ -226,3 +226,58 @@ proptest! {
         prop_assert!(p.present_value_delta_usd_bn.iter().all(|d| *d == 0.0));
     }
 }
+
+#[test]
+fn an_unset_halo_loss_follows_the_halo_in_every_monte_carlo_draw() {
+    use cloudshift::model::uncertainty::{RunControl, simulate};
+    use cloudshift::model::{Distribution, ParamPath};
+    // A only loses W, so its revenue moves with the halo only through the halo on losses.
+    let mut s = common::tiny();
+    s.workloads[0].placement_target = vec![0.0, 1.0];
+    s.uncertainty = vec![(
+        ParamPath::Halo,
+        Distribution::Uniform {
+            low: 0.0,
+            high: 2.0,
+        },
+    )];
+    let spread = |s: &Scenario| {
+        let summary = simulate(s, 500, 3, &RunControl::new()).unwrap();
+        let stats = summary.stats(Measure::Revenue, 2, 0).unwrap();
+        stats.p95 - stats.p5
+    };
+    assert!(spread(&s) > 0.1, "unset: the loss follows each drawn halo");
+    s.halo_loss = Some(0.5);
+    assert!(
+        spread(&s).abs() < 1e-9,
+        "set: the drawn halo plays no part in a loss"
+    );
+}
+
+#[test]
+fn terminal_growth_drawn_above_the_discount_rate_is_held_a_point_below_it() {
+    use cloudshift::model::uncertainty::{Quantity, sensitivity_of};
+    use cloudshift::model::{Distribution, ParamPath, ValuationParam};
+    let mut s = common::tiny();
+    s.valuation = Some(Valuation {
+        discount_rate: 0.05,
+        tax_rate: 0.21,
+        reinvestment_rate: 0.3,
+        terminal_growth: 0.04,
+    });
+    let g = ParamPath::Valuation(ValuationParam::TerminalGrowth);
+    s.uncertainty = vec![(
+        g,
+        Distribution::Uniform {
+            low: 0.0,
+            high: 0.2,
+        },
+    )];
+    assert!(cloudshift::scenario::check(&s).is_ok());
+    let bars = sensitivity_of(&s, 0, Quantity::Whole(ValueMeasure::PresentValueDelta)).unwrap();
+    // P90 of Uniform(0, 0.2) is 0.18, above r - 0.01 = 0.04: the model uses 0.04, the file's g.
+    assert!((bars[0].high_input - 0.18).abs() < 1e-12);
+    let at_cap = project(&s).present_value_delta_usd_bn[0];
+    assert!((bars[0].high_output - at_cap).abs() <= 1e-9 * at_cap.abs());
+    assert!(bars[0].high_output.is_finite() && bars[0].low_output < bars[0].high_output);
+}
