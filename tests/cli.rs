@@ -42,7 +42,7 @@ fn project_csv_follows_the_contract() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines[0],
-        "year,provider,share,revenue,workload_revenue,operating_income,counterfactual_revenue,revenue_delta,value_at_stake"
+        "year,provider,share,revenue,workload_revenue,operating_income,counterfactual_revenue,revenue_delta,value_at_stake,operating_income_delta"
     );
     // 11 years x (5 named providers + Others), year-major, providers in file order, Others last.
     assert_eq!(lines.len(), 1 + 11 * 6);
@@ -69,7 +69,7 @@ fn project_csv_follows_the_contract() {
     assert!(lines[66].starts_with("2035,Others,"));
     for line in &lines[1..] {
         let fields: Vec<&str> = line.split(',').collect();
-        assert_eq!(fields.len(), 9);
+        assert_eq!(fields.len(), 10);
         for number in &fields[2..] {
             let value: f64 = number
                 .parse()

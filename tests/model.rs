@@ -204,6 +204,7 @@ fn build(
                 margin: margins[p],
                 margin_drift_per_year: 0.01,
                 ev_sales: 5.0,
+                company: None,
             }
         })
         .collect();
@@ -218,6 +219,8 @@ fn build(
             growth_end: growth.1,
         },
         halo,
+        halo_loss: None,
+        valuation: None,
         providers,
         others: Others {
             name: "Others".to_owned(),

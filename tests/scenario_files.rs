@@ -60,9 +60,25 @@ fn every_input_of_the_shipped_scenarios_has_a_source() {
         ] {
             expect(key.to_owned());
         }
+        // Version 2: the shipped files set every version 2 input, each with its source.
+        for key in [
+            "halo_loss",
+            "valuation.discount_rate",
+            "valuation.tax_rate",
+            "valuation.reinvestment_rate",
+            "valuation.terminal_growth",
+        ] {
+            expect(key.to_owned());
+        }
         for p in &s.providers {
             for f in ["share", "drift", "margin", "margin_drift", "ev_sales"] {
                 expect(format!("providers[{}].{f}", p.name));
+            }
+            if let Some(company) = &p.company {
+                expect(format!("providers[{}].company.market_cap", p.name));
+                if company.price_move.is_some() {
+                    expect(format!("providers[{}].company.price_move", p.name));
+                }
             }
         }
         for w in &s.workloads {
@@ -102,7 +118,8 @@ fn the_embedded_baseline_is_the_shipped_file() {
 #[test]
 fn saving_writes_readable_ron_with_sources() {
     let text = to_ron_string(&builtin_baseline()).unwrap();
-    assert!(text.starts_with("(\n    version: 1,\n"), "{text}");
+    // Saving always writes the newest version, whatever version the file was read from.
+    assert!(text.starts_with("(\n    version: 2,\n"), "{text}");
     assert!(text.contains("sources: {"));
     assert!(text.contains("\"market.size\": \"Synergy Research Group"));
     assert!(
@@ -189,8 +206,8 @@ fn missing_field_is_named() {
 
 #[test]
 fn newer_version_says_so_before_anything_else() {
-    let text = edited("version: 1,", "version: 2,\n    new_field_of_v2: true,");
-    assert_error(&text, &["version 2", "newer", "update cloudshift"]);
+    let text = edited("version: 2,", "version: 3,\n    new_field_of_v3: true,");
+    assert_error(&text, &["version 3", "newer", "update cloudshift"]);
 }
 
 #[test]

@@ -16,7 +16,7 @@ use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable as _;
 
 const PROJECTION_HEADER: &str = "year,provider,share,revenue,workload_revenue,operating_income,\
-counterfactual_revenue,revenue_delta,value_at_stake";
+counterfactual_revenue,revenue_delta,value_at_stake,operating_income_delta";
 const SUMMARY_HEADER: &str = "year,provider,measure,mean,p5,p10,p25,p50,p75,p90,p95";
 
 /// Runs `cloudshift <args> --format csv --output <out>` in-process and returns what it wrote.

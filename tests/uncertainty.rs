@@ -20,6 +20,7 @@ fn provider(name: &str, share: f64, drift: f64) -> Provider {
         margin: 0.2,
         margin_drift_per_year: 0.0,
         ev_sales: 5.0,
+        company: None,
     }
 }
 
@@ -36,6 +37,8 @@ fn tiny(uncertainty: Vec<(ParamPath, Distribution)>) -> Scenario {
             growth_end: 0.1,
         },
         halo: 0.0,
+        halo_loss: None,
+        valuation: None,
         providers: vec![provider("A", 0.3, 0.01)],
         others: Others {
             name: "Others".to_owned(),

@@ -29,8 +29,18 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Project a scenario: one row per year and provider (Others last).
+    /// Project a scenario: one row per year and provider (Others last). Model limits reached
+    /// are warnings on standard error.
     Project {
+        /// Scenario file; `-` for the built-in baseline.
+        file: PathBuf,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// What the migration is worth today: per provider (Others last), its company, market cap
+    /// and observed price move, the present value of the change in cash flow (DCF) and the
+    /// market-cap impact. Model limits reached are warnings on standard error.
+    Value {
         /// Scenario file; `-` for the built-in baseline.
         file: PathBuf,
         #[command(flatten)]
@@ -163,12 +173,13 @@ pub struct OutputSelector {
     #[arg(long)]
     pub provider: String,
     /// share, revenue, workload_revenue, operating_income, counterfactual_revenue,
-    /// revenue_delta or value_at_stake.
+    /// revenue_delta, value_at_stake or operating_income_delta (each needs --year); or
+    /// present_value_delta or market_cap_impact (no year).
     #[arg(long)]
     pub measure: String,
-    /// Calendar year within the projection.
+    /// Calendar year within the projection (for the measures that have one).
     #[arg(long, allow_negative_numbers = true)]
-    pub year: i32,
+    pub year: Option<i32>,
 }
 
 /// Where and how a data command writes its result.

@@ -4,6 +4,7 @@ mod args;
 mod share;
 mod threads;
 mod uncertainty;
+mod value;
 
 use std::ffi::OsString;
 use std::io::Write as _;
@@ -18,8 +19,9 @@ pub use crate::tables::{
 pub use crate::tables::{compare_reports, projection_report, summary_report};
 pub use args::{Cli, Command, ImageFormat, OutputArgs, OutputSelector, StatisticArgs};
 pub use threads::{configure_pool, pool_threads};
+pub use value::report as value_report;
 
-use crate::model::{Projection, Scenario, project};
+use crate::model::{Projection, Scenario, diagnostics, project};
 use crate::scenario::{builtin_baseline, load_path, write_output};
 
 /// What `main` should do after the arguments are read.
@@ -52,8 +54,17 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Invocation {
     };
     let result = match command {
         Command::Validate { files } => return Invocation::Exit(validate(&files)),
-        Command::Project { file, output } => load_scenario(&file)
-            .and_then(|scenario| emit(&projection_report(&scenario), &output, &[&file])),
+        Command::Project { file, output } => load_scenario(&file).and_then(|scenario| {
+            emit(&projection_report(&scenario), &output, &[&file])?;
+            warn_about_limits(&scenario, &project(&scenario));
+            Ok(())
+        }),
+        Command::Value { file, output } => load_scenario(&file).and_then(|scenario| {
+            let projection = project(&scenario);
+            emit(&value::report(&scenario, &projection), &output, &[&file])?;
+            warn_about_limits(&scenario, &projection);
+            Ok(())
+        }),
         Command::Compare {
             files,
             year,
@@ -124,6 +135,13 @@ fn exit_code(result: Result<(), CliError>) -> ExitCode {
             eprint_line(&format!("error: {message}"));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// One `warning: ` line on stderr per model limit the projection reaches (the exit code stays 0).
+fn warn_about_limits(scenario: &Scenario, projection: &Projection) {
+    for diagnostic in diagnostics(scenario, projection) {
+        eprint_line(&format!("warning: {}", diagnostic.warning));
     }
 }
 

@@ -3,9 +3,10 @@
 use super::CliError;
 use super::args::{OutputSelector, StatisticArgs};
 use crate::model::uncertainty::{
-    RunControl, SimulationSummary, Statistic, sensitivity, simulate, solve, solve_statistic,
+    Quantity, RunControl, SimulationSummary, Statistic, sensitivity_of, simulate, solve_for,
+    solve_statistic,
 };
-use crate::model::{Measure, ParamPath, Scenario, project};
+use crate::model::{Measure, ParamPath, Scenario, ValueMeasure, project};
 use crate::scenario::{SAMPLES_RANGE, residual_path_hint};
 use crate::tables::{Cell, ColumnKind, Report, owned, summary_report};
 
@@ -69,9 +70,9 @@ pub fn sensitivity_report(
     scenario: &Scenario,
     selector: &OutputSelector,
 ) -> Result<Report, CliError> {
-    let (provider, measure) = resolve(scenario, selector)?;
-    let bars = sensitivity(scenario, provider, measure, selector.year)?;
-    let kind = if measure.is_fraction() {
+    let (provider, quantity) = resolve(scenario, selector)?;
+    let bars = sensitivity_of(scenario, provider, quantity)?;
+    let kind = if quantity.is_fraction() {
         ColumnKind::Fraction
     } else {
         ColumnKind::Money
@@ -117,42 +118,53 @@ pub fn solve_report(
             "--target: {target} is not a finite number"
         )));
     }
-    let (provider, measure) = resolve(scenario, selector)?;
+    let (provider, quantity) = resolve(scenario, selector)?;
     let path = parse_path(scenario, param)?;
-    let year = selector.year;
-    let (value, output) = if let Some(key) = &statistic.statistic {
-        let Some(stat) = Statistic::from_key(key) else {
-            let keys: Vec<&str> = Statistic::ALL.iter().map(|s| s.key()).collect();
+    let (value, output) = match (&statistic.statistic, quantity) {
+        (Some(key), Quantity::InYear(measure, year)) => {
+            let Some(stat) = Statistic::from_key(key) else {
+                let keys: Vec<&str> = Statistic::ALL.iter().map(|s| s.key()).collect();
+                return Err(CliError(format!(
+                    "--statistic: \"{key}\" is not a statistic (one of: {})",
+                    keys.join(", ")
+                )));
+            };
+            let (samples, seed) = samples_and_seed(scenario, statistic.samples, statistic.seed)?;
+            let value = solve_statistic(
+                scenario, path, provider, measure, year, target, stat, samples, seed,
+            )?;
+            let mut solved = scenario.clone();
+            path.set(&mut solved, value);
+            let summary = simulate(&solved, samples, seed, &RunControl::new())?;
+            let output = summary
+                .deterministic
+                .year_index(year)
+                .and_then(|t| summary.stats(measure, t, provider))
+                .map_or(f64::NAN, |stats| stat.of(stats));
+            (value, output)
+        }
+        (Some(_), Quantity::Whole(measure)) => {
             return Err(CliError(format!(
-                "--statistic: \"{key}\" is not a statistic (one of: {})",
-                keys.join(", ")
+                "--statistic: {} has no Monte Carlo statistic here; use a yearly measure",
+                measure.key()
             )));
-        };
-        let (samples, seed) = samples_and_seed(scenario, statistic.samples, statistic.seed)?;
-        let value = solve_statistic(
-            scenario, path, provider, measure, year, target, stat, samples, seed,
-        )?;
-        let mut solved = scenario.clone();
-        path.set(&mut solved, value);
-        let summary = simulate(&solved, samples, seed, &RunControl::new())?;
-        let output = summary
-            .deterministic
-            .year_index(year)
-            .and_then(|t| summary.stats(measure, t, provider))
-            .map_or(f64::NAN, |stats| stat.of(stats));
-        (value, output)
-    } else {
-        let value = solve(scenario, path, provider, measure, year, target)?;
-        let mut solved = scenario.clone();
-        path.set(&mut solved, value);
-        let projection = project(&solved);
-        let output = projection
-            .year_index(year)
-            .and_then(|t| projection.value(measure, t, provider))
+        }
+        (None, _) => {
+            let value = solve_for(scenario, path, provider, quantity, target)?;
+            let mut solved = scenario.clone();
+            path.set(&mut solved, value);
+            let projection = project(&solved);
+            let output = match quantity {
+                Quantity::InYear(measure, year) => projection
+                    .year_index(year)
+                    .and_then(|t| projection.value(measure, t, provider)),
+                Quantity::Whole(measure) => projection.value_measure(measure, provider),
+            }
             .unwrap_or(f64::NAN);
-        (value, output)
+            (value, output)
+        }
     };
-    let kind = if measure.is_fraction() {
+    let kind = if quantity.is_fraction() {
         ColumnKind::Fraction
     } else {
         ColumnKind::Money
@@ -171,15 +183,17 @@ pub fn solve_report(
             Cell::Text(path.to_text(scenario)),
             Cell::Number(value),
             Cell::Text(scenario.provider_name(provider).to_owned()),
-            Cell::Text(measure.key().to_owned()),
-            Cell::Integer(i64::from(selector.year)),
+            Cell::Text(quantity.key().to_owned()),
+            quantity
+                .year()
+                .map_or(Cell::Empty, |year| Cell::Integer(i64::from(year))),
             Cell::Number(target),
             Cell::Number(output),
         ]],
     })
 }
 
-fn resolve(scenario: &Scenario, selector: &OutputSelector) -> Result<(usize, Measure), CliError> {
+fn resolve(scenario: &Scenario, selector: &OutputSelector) -> Result<(usize, Quantity), CliError> {
     let provider = scenario.provider_index(&selector.provider).ok_or_else(|| {
         let names: Vec<&str> = (0..scenario.provider_count_with_others())
             .map(|p| scenario.provider_name(p))
@@ -190,15 +204,35 @@ fn resolve(scenario: &Scenario, selector: &OutputSelector) -> Result<(usize, Mea
             names.join(", ")
         ))
     })?;
-    let measure = Measure::from_key(&selector.measure).ok_or_else(|| {
-        let keys = Measure::keys(&Measure::ALL);
-        CliError(format!(
-            "--measure: \"{}\" is not a measure (one of: {})",
-            selector.measure,
-            keys.join(", ")
-        ))
-    })?;
-    Ok((provider, measure))
+    let key = selector.measure.as_str();
+    let quantity = match (
+        Measure::from_key(key),
+        ValueMeasure::from_key(key),
+        selector.year,
+    ) {
+        (Some(measure), _, Some(year)) => Quantity::InYear(measure, year),
+        (Some(_), _, None) => {
+            return Err(CliError(format!(
+                "--year: {key} has a value every year; say which with --year Y"
+            )));
+        }
+        (None, Some(measure), None) => Quantity::Whole(measure),
+        (None, Some(_), Some(_)) => {
+            return Err(CliError(format!(
+                "--year: {key} has no year (it covers the whole projection, discounted to the \
+                 base year); leave out --year"
+            )));
+        }
+        (None, None, _) => {
+            let mut keys = Measure::keys(&Measure::ALL);
+            keys.extend(ValueMeasure::ALL.map(ValueMeasure::key));
+            return Err(CliError(format!(
+                "--measure: \"{key}\" is not a measure (one of: {})",
+                keys.join(", ")
+            )));
+        }
+    };
+    Ok((provider, quantity))
 }
 
 fn parse_path(scenario: &Scenario, text: &str) -> Result<ParamPath, CliError> {

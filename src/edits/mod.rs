@@ -22,6 +22,8 @@ pub enum Group {
     Timeline,
     Market,
     Halo,
+    /// Discount rate, tax, reinvestment and terminal growth.
+    Valuation,
     Providers,
     Provider(usize),
     Others,
@@ -94,7 +96,8 @@ impl Edit {
                 ParamPath::MarketSize
                 | ParamPath::MarketGrowthStart
                 | ParamPath::MarketGrowthEnd => Group::Market,
-                ParamPath::Halo => Group::Halo,
+                ParamPath::Halo | ParamPath::HaloLoss => Group::Halo,
+                ParamPath::Valuation(_) => Group::Valuation,
                 ParamPath::Provider(i, _) => Group::Provider(i),
                 ParamPath::Others(_) => Group::Others,
                 ParamPath::Workload(w, _) => Group::Workload(w),

@@ -42,6 +42,7 @@ pub(super) fn add_provider(s: &mut Scenario) {
         margin: s.others.margin,
         margin_drift_per_year: 0.0,
         ev_sales: s.others.ev_sales,
+        company: None,
     });
     // The new provider goes just before Others in every placement, with nothing placed on it.
     for w in &mut s.workloads {

@@ -60,6 +60,58 @@ pub struct Provider {
     pub margin_drift_per_year: f64,
     /// Enterprise value / sales multiple.
     pub ev_sales: f64,
+    /// The listed company that owns the provider, if the scenario names one (version 2).
+    pub company: Option<Company>,
+}
+
+/// The listed company that owns a provider: observations, never uncertain.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Company {
+    /// Its name, unique among the scenario's companies (`Microsoft`).
+    pub name: String,
+    /// Market capitalisation, $B.
+    pub market_cap_usd_bn: f64,
+    /// Observed change of its share price over a period the sources name, fraction
+    /// (`-0.20` = fell 20%); `None` where the file gives none.
+    pub price_move: Option<f64>,
+}
+
+/// How a change in operating income is turned into a present value (MODEL.md version 2).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Valuation {
+    /// Discount rate `r`, fraction per year.
+    pub discount_rate: f64,
+    /// Tax rate `tau` on operating income, fraction.
+    pub tax_rate: f64,
+    /// Share `k` of after-tax operating income reinvested, fraction.
+    pub reinvestment_rate: f64,
+    /// Growth `g` of the horizon year's cash-flow change after the horizon, fraction per year.
+    pub terminal_growth: f64,
+}
+
+impl Valuation {
+    /// The inputs used when a scenario has no `valuation` block; each is an assumption.
+    pub const DEFAULT: Self = Self {
+        discount_rate: 0.09,
+        tax_rate: 0.21,
+        reinvestment_rate: 0.3,
+        terminal_growth: 0.03,
+    };
+
+    /// Least gap between the discount rate and terminal growth (`g <= r - 0.01`).
+    pub const MIN_SPREAD: f64 = 0.01;
+
+    /// Terminal growth as the model uses it: a value above `r - 0.01` (only a Monte Carlo draw or
+    /// goal seek can give one; files are checked) is set to `r - 0.01`.
+    pub fn terminal_growth_used(self) -> f64 {
+        let cap = self.discount_rate - Self::MIN_SPREAD;
+        // The tolerance keeps a file's `g = r - 0.01` exactly as written despite rounding.
+        if self.terminal_growth > cap + 1e-12 {
+            cap
+        } else {
+            self.terminal_growth
+        }
+    }
 }
 
 /// The residual provider: whatever the named providers leave.
@@ -160,6 +212,11 @@ pub struct Scenario {
     pub market: Market,
     /// Rest-of-market dollars won per dollar of workload revenue won (`h`).
     pub halo: f64,
+    /// Rest-of-market dollars lost per dollar of workload revenue lost (`h_L`); `None`: follows
+    /// `halo` (version 1 behaviour, and in every Monte Carlo draw).
+    pub halo_loss: Option<f64>,
+    /// Discount rate, tax, reinvestment and terminal growth; `None`: [`Valuation::DEFAULT`].
+    pub valuation: Option<Valuation>,
     pub providers: Vec<Provider>,
     pub others: Others,
     pub workloads: Vec<Workload>,
@@ -200,6 +257,27 @@ impl Scenario {
         self.providers
             .get(index)
             .map_or(self.others.ev_sales, |p| p.ev_sales)
+    }
+
+    /// The halo on losses the model uses: `halo_loss` where set, else `halo`.
+    pub fn halo_loss_used(&self) -> f64 {
+        self.halo_loss.unwrap_or(self.halo)
+    }
+
+    /// The valuation inputs the model uses: the file's, else the defaults.
+    pub fn valuation_used(&self) -> Valuation {
+        self.valuation.unwrap_or(Valuation::DEFAULT)
+    }
+
+    /// Whether the valuation inputs are the defaults because the file gives none (the app shows
+    /// them as assumptions).
+    pub fn valuation_is_default(&self) -> bool {
+        self.valuation.is_none()
+    }
+
+    /// The company that owns provider `index`, if any (Others never has one).
+    pub fn company(&self, index: usize) -> Option<&Company> {
+        self.providers.get(index)?.company.as_ref()
     }
 
     /// Index of the provider (Others included) with this name.

@@ -1,6 +1,9 @@
 //! The per-provider outputs of the model, each described once (key, label, unit), and the lists
 //! of them that the projection CSV, Monte Carlo, the summary and the comparison report. Code
 //! looks measures up by name, never by their place in a list.
+//!
+//! [`Measure`]s have a value every year; [`ValueMeasure`]s (present value, market-cap impact)
+//! have one value per provider for the whole projection, and no year.
 
 use super::params::Unit;
 
@@ -14,6 +17,8 @@ pub enum Measure {
     CounterfactualRevenue,
     RevenueDelta,
     ValueAtStake,
+    /// `OI - OI_cf` (version 2).
+    OperatingIncomeDelta,
 }
 
 /// One measure, described once.
@@ -38,7 +43,7 @@ const fn info(measure: Measure, key: &'static str, label: &'static str, unit: Un
 }
 
 /// Every measure, in the projection CSV's column order.
-const MEASURES: [MeasureInfo; 7] = [
+const MEASURES: [MeasureInfo; 8] = [
     info(Measure::Share, "share", "Market share", Unit::Percent),
     info(Measure::Revenue, "revenue", "Revenue", Unit::UsdBn),
     info(
@@ -71,11 +76,17 @@ const MEASURES: [MeasureInfo; 7] = [
         "Value at stake",
         Unit::UsdBn,
     ),
+    info(
+        Measure::OperatingIncomeDelta,
+        "operating_income_delta",
+        "Operating income delta",
+        Unit::UsdBn,
+    ),
 ];
 
 impl Measure {
     /// Every measure, in the projection CSV's column order (MODEL.md).
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::Share,
         Self::Revenue,
         Self::WorkloadRevenue,
@@ -83,10 +94,11 @@ impl Measure {
         Self::CounterfactualRevenue,
         Self::RevenueDelta,
         Self::ValueAtStake,
+        Self::OperatingIncomeDelta,
     ];
 
     /// The columns of `cloudshift project`, in order.
-    pub const PROJECTION_COLUMNS: [Self; 7] = Self::ALL;
+    pub const PROJECTION_COLUMNS: [Self; 8] = Self::ALL;
 
     /// The measures that Monte Carlo and sensitivity summarise, in `simulate`'s row order.
     pub const UNCERTAIN: [Self; 5] = [
@@ -145,6 +157,54 @@ impl Measure {
     }
 }
 
+/// A per-provider output with no year: one value for the whole projection.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ValueMeasure {
+    /// `PV_p`: the present value at the base year of the change in after-tax cash flow, $B.
+    PresentValueDelta,
+    /// `I_p = PV_p / market_cap_p`, a fraction; only for a provider with a company.
+    MarketCapImpact,
+}
+
+impl ValueMeasure {
+    /// Both, in `cloudshift value`'s column order.
+    pub const ALL: [Self; 2] = [Self::PresentValueDelta, Self::MarketCapImpact];
+
+    /// Name used in CSV and on the command line.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::PresentValueDelta => "present_value_delta",
+            Self::MarketCapImpact => "market_cap_impact",
+        }
+    }
+
+    /// Name for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::PresentValueDelta => "Present value of the change",
+            Self::MarketCapImpact => "Market-cap impact",
+        }
+    }
+
+    /// Percent for the impact, $B for the present value.
+    pub fn unit(self) -> Unit {
+        match self {
+            Self::PresentValueDelta => Unit::UsdBn,
+            Self::MarketCapImpact => Unit::Percent,
+        }
+    }
+
+    /// Whether the measure is a fraction (shown as %) rather than money ($B).
+    pub fn is_fraction(self) -> bool {
+        self.unit().is_fraction()
+    }
+
+    /// Parses a `key()`.
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.key() == key)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,5 +218,9 @@ mod tests {
         }
         assert_eq!(MEASURES.len(), Measure::ALL.len());
         assert!(Measure::Share.is_fraction() && !Measure::Revenue.is_fraction());
+        for measure in ValueMeasure::ALL {
+            assert_eq!(ValueMeasure::from_key(measure.key()), Some(measure));
+            assert!(Measure::from_key(measure.key()).is_none());
+        }
     }
 }

@@ -1,8 +1,10 @@
 //! The projection: every output of the model for every year and provider, and how to compute it.
 
 use super::curves::{faded_rate, ramp};
+use super::diagnostics::LimitYears;
 use super::inputs::Scenario;
-pub use super::measure::Measure;
+pub use super::measure::{Measure, ValueMeasure};
+use super::valuation::finish_values;
 
 /// Every output of one model run. Per-provider series are indexed `[t * providers + p]`,
 /// with Others last (`p = providers - 1`).
@@ -36,6 +38,17 @@ pub struct Projection {
     pub counterfactual_revenue_usd_bn: Vec<f64>,
     pub revenue_delta_usd_bn: Vec<f64>,
     pub value_at_stake_usd_bn: Vec<f64>,
+    /// Operating income without migration `OI_cf`.
+    pub counterfactual_operating_income_usd_bn: Vec<f64>,
+    /// `dOI = OI - OI_cf`.
+    pub operating_income_delta_usd_bn: Vec<f64>,
+    /// Present value at the base year of the change in after-tax cash flow `PV_p`, $B, one per
+    /// provider (Others last).
+    pub present_value_delta_usd_bn: Vec<f64>,
+    /// `PV_p / market_cap_p` for a provider with a company (`None` otherwise), one per provider.
+    pub market_cap_impact: Vec<Option<f64>>,
+    /// Where the model reached its limits, one per provider (Others last).
+    pub limits: Vec<LimitYears>,
 }
 
 impl Projection {
@@ -49,6 +62,16 @@ impl Projection {
             Measure::CounterfactualRevenue => &self.counterfactual_revenue_usd_bn,
             Measure::RevenueDelta => &self.revenue_delta_usd_bn,
             Measure::ValueAtStake => &self.value_at_stake_usd_bn,
+            Measure::OperatingIncomeDelta => &self.operating_income_delta_usd_bn,
+        }
+    }
+
+    /// A measure without a year for provider `p`: `None` for a market-cap impact of a provider
+    /// without a company, or an index out of range.
+    pub fn value_measure(&self, measure: ValueMeasure, p: usize) -> Option<f64> {
+        match measure {
+            ValueMeasure::PresentValueDelta => self.present_value_delta_usd_bn.get(p).copied(),
+            ValueMeasure::MarketCapImpact => self.market_cap_impact.get(p).copied().flatten(),
         }
     }
 
@@ -159,12 +182,17 @@ pub fn project_into(scenario: &Scenario, out: &mut Projection) {
     calibrate_into(scenario, &mut q);
     let spend0: f64 = scenario.workloads.iter().map(|w| w.spend_usd_bn).sum();
     let mut rest = scenario.market.size_usd_bn - spend0;
-    let halo = scenario.halo;
+    out.limits.fill(LimitYears::default());
+    // Present values accumulate year by year: sum_t dOI_p,t / (1 + r)^t, finished after the loop.
+    out.present_value_delta_usd_bn.fill(0.0);
+    let discount_rate = scenario.valuation_used().discount_rate;
+    let mut discount = 1.0;
 
     for t in 0..years {
         let t_u32 = t as u32;
         let year = f64::from(scenario.base_year) + t as f64;
         if t > 0 {
+            discount /= 1.0 + discount_rate;
             rest *= 1.0
                 + faded_rate(
                     scenario.market.growth_start,
@@ -202,7 +230,7 @@ pub fn project_into(scenario: &Scenario, out: &mut Projection) {
         out.market_usd_bn[t] = rest + spend_total;
 
         // Rest-of-market shares, with the halo, and without migration (counterfactual).
-        rest_shares(scenario, out, &q, t, halo, rest);
+        rest_shares(scenario, out, &q, t, rest);
         counterfactual_rest_shares(
             scenario,
             &q,
@@ -223,13 +251,18 @@ pub fn project_into(scenario: &Scenario, out: &mut Projection) {
                 let o = &scenario.others;
                 (o.margin, o.margin_drift_per_year, o.ev_sales)
             };
-            let margin = (margin0 + drift * t as f64).clamp(-1.0, 1.0);
+            let unclamped = margin0 + drift * t as f64;
+            if unclamped.abs() >= 1.0 && out.limits[p].margin_clamped.is_none() {
+                out.limits[p].margin_clamped = Some(t);
+            }
+            let margin = unclamped.clamp(-1.0, 1.0);
             let mut income = margin * rho * rest;
+            let mut cf_income = margin * out.counterfactual_rest_share[i] * rest;
             for (w, workload) in scenario.workloads.iter().enumerate() {
                 let mu = workload.margin.unwrap_or(margin);
-                income += mu
-                    * out.workload_spend_usd_bn[t * workloads + w]
-                    * out.placement[(t * workloads + w) * providers + p];
+                let spend = out.workload_spend_usd_bn[t * workloads + w];
+                income += mu * spend * out.placement[(t * workloads + w) * providers + p];
+                cf_income += mu * spend * workload.placement_base[p];
             }
             let market = out.market_usd_bn[t];
             out.revenue_usd_bn[i] = revenue;
@@ -238,20 +271,19 @@ pub fn project_into(scenario: &Scenario, out: &mut Projection) {
             out.counterfactual_revenue_usd_bn[i] = cf_revenue;
             out.revenue_delta_usd_bn[i] = revenue - cf_revenue;
             out.value_at_stake_usd_bn[i] = ev_sales * (revenue - cf_revenue);
+            out.counterfactual_operating_income_usd_bn[i] = cf_income;
+            // Zero in the base year by definition (no migration yet), not by rounding.
+            let income_delta = if t == 0 { 0.0 } else { income - cf_income };
+            out.operating_income_delta_usd_bn[i] = income_delta;
+            out.present_value_delta_usd_bn[p] += income_delta * discount;
         }
     }
     out.calibrated_rest_share = q;
+    finish_values(scenario, out, discount);
 }
 
-/// `rho_p,t` with migration and halo into `out.rest_share`.
-fn rest_shares(
-    scenario: &Scenario,
-    out: &mut Projection,
-    q: &[f64],
-    t: usize,
-    halo: f64,
-    rest: f64,
-) {
+/// `rho_p,t` with migration and halo into `out.rest_share`; notes floors and a squeezed Others.
+fn rest_shares(scenario: &Scenario, out: &mut Projection, q: &[f64], t: usize, rest: f64) {
     let providers = out.providers;
     let named = providers - 1;
     let workloads = out.workloads;
@@ -268,9 +300,22 @@ fn rest_shares(
             won += out.workload_spend_usd_bn[t * workloads + w]
                 * (placed - workload.placement_base[p]);
         }
-        let u = (q_p + provider.drift_per_year * t as f64 + halo * won / rest).max(0.0);
+        // A net gain brings the halo; a net loss costs the (possibly smaller) halo on losses.
+        let halo = if won >= 0.0 {
+            scenario.halo
+        } else {
+            scenario.halo_loss_used()
+        };
+        let u = q_p + provider.drift_per_year * t as f64 + halo * won / rest;
+        if u < 0.0 && out.limits[p].rest_share_floor.is_none() {
+            out.limits[p].rest_share_floor = Some(t);
+        }
+        let u = u.max(0.0);
         out.rest_share[row + p] = u;
         named_sum += u;
+    }
+    if named_sum > 1.0 && out.limits[named].others_squeezed.is_none() {
+        out.limits[named].others_squeezed = Some(t);
     }
     normalise(&mut out.rest_share[row..row + providers], named_sum);
 }
@@ -324,7 +369,12 @@ fn resize(out: &mut Projection, base_year: i32, years: usize, providers: usize, 
         &mut out.counterfactual_revenue_usd_bn,
         &mut out.revenue_delta_usd_bn,
         &mut out.value_at_stake_usd_bn,
+        &mut out.counterfactual_operating_income_usd_bn,
+        &mut out.operating_income_delta_usd_bn,
     ] {
         series.resize(cells, 0.0);
     }
+    out.present_value_delta_usd_bn.resize(providers, 0.0);
+    out.market_cap_impact.resize(providers, None);
+    out.limits.resize(providers, LimitYears::default());
 }

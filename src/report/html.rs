@@ -80,7 +80,11 @@ fn inline_svg(figure: &Figure, size: ChartSize, label: &str) -> Result<String, R
     ))
 }
 
-fn chart_figure(figure: &Figure, size: ChartSize, caption: &str) -> Result<String, ReportError> {
+pub(super) fn chart_figure(
+    figure: &Figure,
+    size: ChartSize,
+    caption: &str,
+) -> Result<String, ReportError> {
     Ok(format!(
         "<figure>\n{}<figcaption>{}</figcaption>\n</figure>\n",
         inline_svg(figure, size, caption)?,
@@ -167,13 +171,7 @@ fn scenario_section(
     }
     html.push_str("</div>\n");
     html.push_str(&uncertainty_block(scenario)?);
-    html.push_str(
-        "<div class=\"block\"><h3>Investor view</h3>\n<p class=\"note\">Not available in this \
-         version: this build of cloudshift does not compute the valuation (present value of the \
-         migration and market-cap impact per company), so the report shows no impact chart.</p>\n\
-         <h3>Model limits</h3>\n<p class=\"note\">Not available in this version: this build of \
-         cloudshift does not report where the model reaches its limits.</p></div>\n",
-    );
+    html.push_str(&super::investor::investor_block(scenario, projection, n)?);
     let _ = write!(
         html,
         "<div class=\"block\"><h3>Inputs and sources</h3>\n{}</div>\n",

@@ -7,6 +7,7 @@ mod draw;
 mod figure;
 mod html;
 mod impact;
+mod investor;
 mod legend;
 mod numbers;
 mod style;
@@ -66,11 +67,6 @@ pub enum ReportError {
     Draw(String),
     #[error("--{name}: {value} is outside {}..={}", SIDE_RANGE_PX.0, SIDE_RANGE_PX.1)]
     Size { name: &'static str, value: u32 },
-    #[error(
-        "the impact chart needs the valuation outputs (market-cap impact per company), which \
-         this version of cloudshift does not compute"
-    )]
-    ImpactNotAvailable,
     #[error("the fan chart needs uncertain inputs; this scenario has none")]
     NoUncertainty,
     #[error("no provider is named \"{0}\"")]
@@ -143,7 +139,7 @@ pub fn figure(
             let summary = simulation(scenario)?.ok_or(ReportError::NoUncertainty)?;
             Figure::Years(vec![figure::fan(scenario, &summary, Measure::Revenue, p)])
         }
-        ChartKind::Impact => return Err(ReportError::ImpactNotAvailable),
+        ChartKind::Impact => impact_figure(investor::impact_bars(scenario, projection)),
     })
 }
 
@@ -227,7 +223,7 @@ pub fn fan_chart_svg(
     render_svg(&Figure::Years(vec![panel]), size, theme)
 }
 
-/// The impact chart from a plain list of companies (the valuation outputs, once they exist).
+/// The impact chart from a plain list of companies (see [`investor::impact_bars`]).
 pub fn impact_figure(bars: Vec<ImpactBar>) -> Figure {
     Figure::Impact {
         title: "Market-cap impact of the migration per company".to_owned(),

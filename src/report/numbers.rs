@@ -44,6 +44,7 @@ fn csv_value(cell: &Cell) -> String {
         Cell::Text(text) => text.clone(),
         Cell::Integer(i) => i.to_string(),
         Cell::Number(x) => plain_decimal(*x),
+        Cell::Empty => String::new(),
     }
 }
 

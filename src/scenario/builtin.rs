@@ -24,6 +24,8 @@ fn fallback() -> Scenario {
             growth_end: 0.12,
         },
         halo: 0.0,
+        halo_loss: None,
+        valuation: None,
         providers: vec![Provider {
             name: "AWS".to_owned(),
             color: Rgb([0xFF, 0x99, 0x00]),
@@ -32,6 +34,7 @@ fn fallback() -> Scenario {
             margin: 0.35,
             margin_drift_per_year: 0.0,
             ev_sales: 6.0,
+            company: None,
         }],
         others: Others {
             name: "Others".to_owned(),

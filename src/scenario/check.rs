@@ -3,6 +3,7 @@
 //! The loader runs this after resolving names; the app runs it on an edited copy before the
 //! model may see it.
 
+use super::check_valuation::{check_companies, check_valuation};
 use super::error::ValidationError;
 use super::names::{self, check_name, unique_name};
 use crate::model::{
@@ -55,7 +56,9 @@ pub fn normalise_placements(scenario: &mut Scenario) {
 pub fn check(scenario: &Scenario) -> Result<(), ValidationError> {
     check_header(scenario)?;
     check_market(scenario)?;
+    check_valuation(scenario)?;
     check_providers(scenario)?;
+    check_companies(scenario)?;
     check_workloads(scenario)?;
     check_calibration(scenario)?;
     check_uncertainty(scenario)?;
@@ -98,7 +101,7 @@ fn check_market(s: &Scenario) -> Result<(), ValidationError> {
 }
 
 /// Checks each path's value (where it has one) against its row's valid range.
-fn check_values(s: &Scenario, paths: &[ParamPath]) -> Result<(), ValidationError> {
+pub(super) fn check_values(s: &Scenario, paths: &[ParamPath]) -> Result<(), ValidationError> {
     for path in paths {
         if let Some(value) = path.get(s) {
             in_range(&path.to_text(s), value, path.valid_range(s))?;

@@ -2,13 +2,13 @@
 
 use super::error::ValidationError;
 use super::file_format::{
-    FORMAT_VERSION, MarketFile, MigrationFile, MonteCarloFile, OthersFile, ProviderFile,
-    ScenarioFile, WorkloadFile,
+    CompanyFile, FORMAT_VERSION, MarketFile, MigrationFile, MonteCarloFile, OthersFile,
+    ProviderFile, ScenarioFile, ValuationFile, WorkloadFile,
 };
 use super::ordered_map::OrderedMap;
 use crate::model::{
-    MAX_PROVIDERS, MAX_WORKLOADS, Market, Migration, MonteCarlo, Others, ParamPath, Provider, Rgb,
-    Scenario, Workload,
+    Company, MAX_PROVIDERS, MAX_WORKLOADS, Market, Migration, MonteCarlo, Others, ParamPath,
+    Provider, Rgb, Scenario, Valuation, Workload,
 };
 
 /// For a path that names the residual provider as if it were a named one
@@ -23,6 +23,9 @@ pub fn residual_path_hint(path: &str, residual_name: &str) -> Option<String> {
 
 /// Resolves names and colors into a dense scenario; values are checked later by `check`.
 pub fn from_file(file: ScenarioFile) -> Result<Scenario, ValidationError> {
+    if file.version < 2 {
+        refuse_version_2_fields(&file)?;
+    }
     if file.providers.len() > MAX_PROVIDERS {
         return Err(ValidationError::new(
             "providers",
@@ -56,6 +59,11 @@ pub fn from_file(file: ScenarioFile) -> Result<Scenario, ValidationError> {
                 margin: p.margin,
                 margin_drift_per_year: p.margin_drift,
                 ev_sales: p.ev_sales,
+                company: p.company.as_ref().map(|c| Company {
+                    name: c.name.clone(),
+                    market_cap_usd_bn: c.market_cap,
+                    price_move: c.price_move,
+                }),
             })
         })
         .collect::<Result<Vec<_>, ValidationError>>()?;
@@ -134,6 +142,13 @@ pub fn from_file(file: ScenarioFile) -> Result<Scenario, ValidationError> {
             growth_end: file.market.growth_end,
         },
         halo: file.halo,
+        halo_loss: file.halo_loss,
+        valuation: file.valuation.map(|v| Valuation {
+            discount_rate: v.discount_rate,
+            tax_rate: v.tax_rate,
+            reinvestment_rate: v.reinvestment_rate,
+            terminal_growth: v.terminal_growth,
+        }),
         providers,
         others,
         workloads,
@@ -171,6 +186,13 @@ pub fn to_file(scenario: &Scenario) -> ScenarioFile {
             growth_end: scenario.market.growth_end,
         },
         halo: scenario.halo,
+        halo_loss: scenario.halo_loss,
+        valuation: scenario.valuation.map(|v| ValuationFile {
+            discount_rate: v.discount_rate,
+            tax_rate: v.tax_rate,
+            reinvestment_rate: v.reinvestment_rate,
+            terminal_growth: v.terminal_growth,
+        }),
         providers: scenario
             .providers
             .iter()
@@ -182,6 +204,11 @@ pub fn to_file(scenario: &Scenario) -> ScenarioFile {
                 margin: p.margin,
                 margin_drift: p.margin_drift_per_year,
                 ev_sales: p.ev_sales,
+                company: p.company.as_ref().map(|c| CompanyFile {
+                    name: c.name.clone(),
+                    market_cap: c.market_cap_usd_bn,
+                    price_move: c.price_move,
+                }),
             })
             .collect(),
         others: OthersFile {
@@ -229,6 +256,29 @@ pub fn to_file(scenario: &Scenario) -> ScenarioFile {
                 .collect(),
         ),
     }
+}
+
+/// A version 1 file may not use what version 2 added: an older cloudshift would reject it.
+fn refuse_version_2_fields(file: &ScenarioFile) -> Result<(), ValidationError> {
+    let added = |field: String| {
+        Err(ValidationError::new(
+            field,
+            format!(
+                "was added in format version 2, but the file says version: {}; write version: 2",
+                file.version
+            ),
+        ))
+    };
+    if file.halo_loss.is_some() {
+        return added("halo_loss".to_owned());
+    }
+    if file.valuation.is_some() {
+        return added("valuation".to_owned());
+    }
+    if let Some(p) = file.providers.iter().find(|p| p.company.is_some()) {
+        return added(format!("providers[{}].company", p.name));
+    }
+    Ok(())
 }
 
 fn parse_color(text: &str, field: &str) -> Result<Rgb, ValidationError> {

@@ -50,7 +50,9 @@ pub enum LoadError {
         found: u64,
         supported: u32,
     },
-    #[error("{origin}: version: {found} is not a known format version (this cloudshift reads 1)")]
+    #[error(
+        "{origin}: version: {found} is not a known format version (this cloudshift reads 1 and 2)"
+    )]
     UnknownVersion { origin: String, found: u64 },
     #[error("{origin}: {error}")]
     Invalid {

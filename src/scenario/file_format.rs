@@ -5,8 +5,10 @@ use serde::{Deserialize, Serialize};
 use super::ordered_map::OrderedMap;
 use crate::model::{Curve, Distribution};
 
-/// The newest file version this build reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest file version this build reads and writes (saving always writes it).
+pub const FORMAT_VERSION: u32 = 2;
+/// The oldest file version this build reads.
+pub const OLDEST_FORMAT_VERSION: u32 = 1;
 
 /// A scenario file as written on disk.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -20,6 +22,20 @@ pub struct ScenarioFile {
     pub horizon_years: u32,
     pub market: MarketFile,
     pub halo: f64,
+    /// Version 2, optional: absent means the halo on losses follows `halo`.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "bare_some"
+    )]
+    pub halo_loss: Option<f64>,
+    /// Version 2, optional: absent means the defaults of MODEL.md.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "bare_some"
+    )]
+    pub valuation: Option<ValuationFile>,
     pub providers: Vec<ProviderFile>,
     pub others: OthersFile,
     pub workloads: Vec<WorkloadFile>,
@@ -54,6 +70,35 @@ pub struct ProviderFile {
     pub margin: f64,
     pub margin_drift: f64,
     pub ev_sales: f64,
+    /// Version 2, optional: the listed company that owns the provider.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "bare_some"
+    )]
+    pub company: Option<CompanyFile>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompanyFile {
+    pub name: String,
+    pub market_cap: f64,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "bare_some"
+    )]
+    pub price_move: Option<f64>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ValuationFile {
+    pub discount_rate: f64,
+    pub tax_rate: f64,
+    pub reinvestment_rate: f64,
+    pub terminal_growth: f64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

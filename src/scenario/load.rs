@@ -6,7 +6,7 @@ use std::path::Path;
 use super::check::{check, normalise_placements};
 use super::convert::from_file;
 use super::error::LoadError;
-use super::file_format::{FORMAT_VERSION, ScenarioFile, VersionProbe};
+use super::file_format::{FORMAT_VERSION, OLDEST_FORMAT_VERSION, ScenarioFile, VersionProbe};
 use crate::model::Scenario;
 
 /// Largest scenario file accepted, in bytes.
@@ -136,7 +136,7 @@ pub fn load_str(text: &str, origin: &str) -> Result<Scenario, LoadError> {
                 supported: FORMAT_VERSION,
             });
         }
-        if found < u64::from(FORMAT_VERSION) {
+        if found < u64::from(OLDEST_FORMAT_VERSION) {
             return Err(LoadError::UnknownVersion {
                 origin: origin.to_owned(),
                 found,

@@ -2,6 +2,7 @@
 
 mod builtin;
 mod check;
+mod check_valuation;
 mod convert;
 mod error;
 mod file_format;

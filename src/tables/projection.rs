@@ -5,7 +5,7 @@ use super::report::{Cell, ColumnKind, Report, owned};
 use crate::model::{Measure, Scenario, project};
 
 /// The columns of MODEL.md's projection CSV, in order.
-const MEASURES: [Measure; 7] = Measure::PROJECTION_COLUMNS;
+const MEASURES: &[Measure] = &Measure::PROJECTION_COLUMNS;
 
 /// Rows ordered by year, then providers in file order with Others last.
 pub fn report(scenario: &Scenario) -> Report {

@@ -25,6 +25,8 @@ pub enum Cell {
     Text(String),
     Integer(i64),
     Number(f64),
+    /// No value: an empty CSV field, `null` in JSON, blank in the table.
+    Empty,
 }
 
 /// A header and rows, each row as long as the header.
@@ -141,7 +143,7 @@ impl Report {
                 .map(|cell| match cell {
                     Cell::Text(text) => text.clone(),
                     Cell::Integer(i) => i.to_string(),
-                    Cell::Number(_) => String::new(),
+                    Cell::Number(_) | Cell::Empty => String::new(),
                 })
                 .collect();
             let column = self.columns.get(c).map_or("?", |(name, _)| name.as_str());
@@ -175,6 +177,7 @@ impl Report {
                     Cell::Text(text) => csv_text(text),
                     Cell::Integer(i) => i.to_string(),
                     Cell::Number(x) => plain_decimal(*x),
+                    Cell::Empty => String::new(),
                 })
                 .collect();
             let _ = writer.write_record(&cells);
@@ -197,6 +200,7 @@ impl Report {
                         let value = match cell {
                             Cell::Text(text) => serde_json::Value::from(text.clone()),
                             Cell::Integer(i) => serde_json::Value::from(*i),
+                            Cell::Empty => serde_json::Value::Null,
                             Cell::Number(x) => serde_json::Number::from_f64(*x)
                                 .map_or(serde_json::Value::Null, serde_json::Value::Number),
                         };
@@ -265,6 +269,7 @@ pub fn human(cell: &Cell, kind: ColumnKind) -> String {
     match (cell, kind) {
         (Cell::Text(text), _) => text.clone(),
         (Cell::Integer(i), _) => i.to_string(),
+        (Cell::Empty, _) => String::new(),
         (Cell::Number(x), ColumnKind::Fraction) => percent(*x),
         (Cell::Number(x), ColumnKind::Money) => usd_bn(*x),
         (Cell::Number(x), _) => format!("{x:.4}"),

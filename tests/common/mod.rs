@@ -18,6 +18,8 @@ pub fn tiny() -> Scenario {
             growth_end: 0.2,
         },
         halo: 1.0,
+        halo_loss: None,
+        valuation: None,
         providers: vec![Provider {
             name: "A".to_owned(),
             color: Rgb([255, 0, 0]),
@@ -26,6 +28,7 @@ pub fn tiny() -> Scenario {
             margin: 0.3,
             margin_drift_per_year: 0.05,
             ev_sales: 5.0,
+            company: None,
         }],
         others: Others {
             name: "Others".to_owned(),

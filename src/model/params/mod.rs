@@ -8,9 +8,10 @@ mod table;
 mod unit;
 
 pub use table::{
-    DRIFT_RANGE, DURATION_RANGE, EV_SALES_RANGE, GROWTH_RANGE, HALO_RANGE, LATEST_START_YEAR,
-    MARGIN_RANGE, MARKET_SIZE_RANGE, MONEY_RANGE, OthersParam, PARAMS, ParamInfo, ParamKind,
-    ProviderParam, Section, UNIT_RANGE, ValidRange, WorkloadParam,
+    DISCOUNT_RATE_RANGE, DRIFT_RANGE, DURATION_RANGE, EV_SALES_RANGE, GROWTH_RANGE, HALO_RANGE,
+    LATEST_START_YEAR, MARGIN_RANGE, MARKET_CAP_RANGE, MARKET_SIZE_RANGE, MONEY_RANGE, OthersParam,
+    PARAMS, PRICE_MOVE_RANGE, ParamInfo, ParamKind, ProviderParam, Section, TAX_RATE_RANGE,
+    TERMINAL_GROWTH_RANGE, UNIT_RANGE, ValidRange, ValuationParam, WorkloadParam,
 };
 pub use unit::Unit;
 
@@ -23,6 +24,8 @@ pub enum ParamPath {
     MarketGrowthStart,
     MarketGrowthEnd,
     Halo,
+    HaloLoss,
+    Valuation(ValuationParam),
     Provider(usize, ProviderParam),
     Others(OthersParam),
     Workload(usize, WorkloadParam),
@@ -47,6 +50,8 @@ impl ParamPath {
             Self::MarketGrowthStart => ParamKind::MarketGrowthStart,
             Self::MarketGrowthEnd => ParamKind::MarketGrowthEnd,
             Self::Halo => ParamKind::Halo,
+            Self::HaloLoss => ParamKind::HaloLoss,
+            Self::Valuation(param) => ParamKind::Valuation(param),
             Self::Provider(_, param) => ParamKind::Provider(param),
             Self::Others(param) => ParamKind::Others(param),
             Self::Workload(_, param) => ParamKind::Workload(param),
@@ -60,6 +65,8 @@ impl ParamPath {
             ParamKind::MarketGrowthStart => Self::MarketGrowthStart,
             ParamKind::MarketGrowthEnd => Self::MarketGrowthEnd,
             ParamKind::Halo => Self::Halo,
+            ParamKind::HaloLoss => Self::HaloLoss,
+            ParamKind::Valuation(param) => Self::Valuation(param),
             ParamKind::Provider(param) => Self::Provider(index, param),
             ParamKind::Others(param) => Self::Others(param),
             ParamKind::Workload(param) => Self::Workload(index, param),
@@ -95,6 +102,12 @@ impl ParamPath {
     pub fn label(self, scenario: &Scenario) -> String {
         let label = self.info().label;
         match self {
+            Self::Provider(i, ProviderParam::MarketCap | ProviderParam::PriceMove) => {
+                match scenario.company(i) {
+                    Some(company) => format!("{} {label}", company.name),
+                    None => format!("{} company {label}", scenario.provider_name(i)),
+                }
+            }
             Self::Provider(i, _) => format!("{} {label}", scenario.provider_name(i)),
             Self::Others(_) => format!("{} {label}", scenario.others.name),
             Self::Workload(i, _) => {
@@ -132,16 +145,7 @@ impl ParamPath {
                 .find(|row| owner(row.kind) && row.field == field)
                 .map(|row| row.kind)
         };
-        let scalar = |k: ParamKind| {
-            matches!(
-                k,
-                ParamKind::MarketSize
-                    | ParamKind::MarketGrowthStart
-                    | ParamKind::MarketGrowthEnd
-                    | ParamKind::Halo
-            )
-        };
-        if let Some(kind) = field_of(text, scalar) {
+        if let Some(kind) = field_of(text, ParamKind::is_scenario_wide) {
             return Ok(Self::of(kind, 0));
         }
         if let Some(field) = text.strip_prefix("others.") {
@@ -218,21 +222,25 @@ impl ParamPath {
         }
     }
 
+    /// Whether the scenario has this input: `false` for a company field of a provider without a
+    /// company, a price move the file leaves out, an unset halo on losses or workload margin.
+    /// Placements are always present.
+    pub fn is_present(self, scenario: &Scenario) -> bool {
+        match self {
+            Self::Workload(w, WorkloadParam::PlacementBase | WorkloadParam::PlacementTarget) => {
+                w < scenario.workloads.len()
+            }
+            _ => self.get(scenario).is_some(),
+        }
+    }
+
     /// Every input of this scenario in file order: the market and halo, each named provider's,
     /// Others', each workload's (placements included; an unset workload margin too).
     pub fn all(scenario: &Scenario) -> Vec<Self> {
         let owned = |owner: fn(ParamKind) -> bool| PARAMS.iter().filter(move |r| owner(r.kind));
-        let mut paths: Vec<Self> = owned(|k| {
-            matches!(
-                k,
-                ParamKind::MarketSize
-                    | ParamKind::MarketGrowthStart
-                    | ParamKind::MarketGrowthEnd
-                    | ParamKind::Halo
-            )
-        })
-        .map(|r| Self::of(r.kind, 0))
-        .collect();
+        let mut paths: Vec<Self> = owned(ParamKind::is_scenario_wide)
+            .map(|r| Self::of(r.kind, 0))
+            .collect();
         for i in 0..scenario.providers.len() {
             paths.extend(
                 owned(|k| matches!(k, ParamKind::Provider(_))).map(|r| Self::of(r.kind, i)),
@@ -263,17 +271,32 @@ impl ParamPath {
             .collect()
     }
 
-    /// Every input that can carry a source: the base-year figures and placements first, then
-    /// every uncertain-capable one.
+    /// Every input that can carry a source: the base-year figures, company figures and
+    /// placements first, then every uncertain-capable one.
     pub fn all_sourced(scenario: &Scenario) -> Vec<Self> {
         let all = Self::all(scenario);
         let mut paths: Vec<Self> = all
             .iter()
             .copied()
-            .filter(|p| !p.can_be_uncertain())
+            .filter(|p| !p.can_be_uncertain() && p.is_present(scenario))
             .collect();
         paths.extend(Self::all_uncertain_capable(scenario));
         paths
+    }
+}
+
+impl ParamKind {
+    /// Whether the input belongs to the whole scenario (no provider or workload owns it).
+    pub fn is_scenario_wide(self) -> bool {
+        matches!(
+            self,
+            Self::MarketSize
+                | Self::MarketGrowthStart
+                | Self::MarketGrowthEnd
+                | Self::Halo
+                | Self::HaloLoss
+                | Self::Valuation(_)
+        )
     }
 }
 

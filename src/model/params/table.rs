@@ -17,6 +17,19 @@ pub enum ProviderParam {
     Margin,
     MarginDrift,
     EvSales,
+    /// Its company's market capitalisation (`company.market_cap`).
+    MarketCap,
+    /// Its company's observed share-price move (`company.price_move`).
+    PriceMove,
+}
+
+/// A valuation input (the `valuation` block).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ValuationParam {
+    DiscountRate,
+    TaxRate,
+    ReinvestmentRate,
+    TerminalGrowth,
 }
 
 /// An input of the residual provider.
@@ -48,6 +61,8 @@ pub enum ParamKind {
     MarketGrowthStart,
     MarketGrowthEnd,
     Halo,
+    HaloLoss,
+    Valuation(ValuationParam),
     Provider(ProviderParam),
     Others(OthersParam),
     Workload(WorkloadParam),
@@ -58,7 +73,11 @@ pub enum ParamKind {
 pub enum Section {
     Market,
     Halo,
+    /// Discount rate, tax, reinvestment and terminal growth (the `valuation` block).
+    Valuation,
     Provider,
+    /// A provider's company: market cap and observed price move.
+    Company,
     Others,
     /// A workload's spend and growth.
     WorkloadSpend,
@@ -73,7 +92,7 @@ pub enum Section {
 impl Section {
     /// Whether the section holds inputs of the whole scenario (not of one provider or workload).
     pub fn is_scenario_wide(self) -> bool {
-        matches!(self, Self::Market | Self::Halo)
+        matches!(self, Self::Market | Self::Halo | Self::Valuation)
     }
 }
 
@@ -145,6 +164,16 @@ pub const MARKET_SIZE_RANGE: ValidRange = ValidRange::new(1e-6, 1e6);
 pub const MONEY_RANGE: ValidRange = ValidRange::new(0.0, 1e6);
 /// Valid range of a migration's duration, years.
 pub const DURATION_RANGE: ValidRange = ValidRange::new(0.0, 50.0);
+/// Valid range of the discount rate.
+pub const DISCOUNT_RATE_RANGE: ValidRange = ValidRange::new(0.01, 0.5);
+/// Valid range of the tax rate.
+pub const TAX_RATE_RANGE: ValidRange = ValidRange::new(0.0, 0.6);
+/// Valid range of terminal growth (also at most the discount rate minus 0.01).
+pub const TERMINAL_GROWTH_RANGE: ValidRange = ValidRange::new(-0.5, 0.2);
+/// Valid range of a company's market cap, $B.
+pub const MARKET_CAP_RANGE: ValidRange = ValidRange::above(0.0, 1e6);
+/// Valid range of an observed share-price move (-1 = lost everything).
+pub const PRICE_MOVE_RANGE: ValidRange = ValidRange::new(-1.0, 10.0);
 /// Latest year a migration may start.
 pub const LATEST_START_YEAR: f64 = 2200.0;
 /// Valid range of a migration's start year; its lower bound is the scenario's base year.
@@ -220,7 +249,7 @@ use Unit as U;
 
 /// Every input, in file order: the market, the halo, a named provider's, Others', a workload's.
 #[rustfmt::skip]
-pub const PARAMS: [ParamInfo; 21] = [
+pub const PARAMS: [ParamInfo; 28] = [
     observed(row(K::MarketSize, "market.size", "Market size", U::UsdBn, MARKET_SIZE_RANGE, (50.0, 5_000.0), S::Market,
         "Worldwide cloud infrastructure revenue in the base year, in billions of US dollars.")),
     row(K::MarketGrowthStart, "market.growth_start", "Market growth start", U::Percent, GROWTH_RANGE, (-0.2, 0.6), S::Market,
@@ -229,6 +258,16 @@ pub const PARAMS: [ParamInfo; 21] = [
         "Growth of the market outside the modelled workloads in the last projected year; growth fades linearly in between."),
     row(K::Halo, "halo", "Halo", U::Times, HALO_RANGE, (0.0, 3.0), S::Halo,
         "Dollars of other customers' revenue a provider wins for each dollar of workload revenue it wins (the reference-customer effect)."),
+    row(K::HaloLoss, "halo_loss", "Halo on losses", U::Times, HALO_RANGE, (0.0, 3.0), S::Halo,
+        "Dollars of other customers' revenue a provider loses for each dollar of workload revenue it loses; switching costs keep it below the halo on wins. Unset: the same as the halo."),
+    row(K::Valuation(ValuationParam::DiscountRate), "valuation.discount_rate", "Discount rate", U::Percent, DISCOUNT_RATE_RANGE, (0.04, 0.16), S::Valuation,
+        "Yearly rate at which future cash flows are discounted to today (the cost of capital)."),
+    row(K::Valuation(ValuationParam::TaxRate), "valuation.tax_rate", "Tax rate", U::Percent, TAX_RATE_RANGE, (0.0, 0.4), S::Valuation,
+        "Tax paid on a change of operating income."),
+    row(K::Valuation(ValuationParam::ReinvestmentRate), "valuation.reinvestment_rate", "Reinvestment rate", U::Percent, UNIT_RANGE, (0.0, 0.8), S::Valuation,
+        "Share of the after-tax change of operating income that is reinvested rather than paid out as free cash flow."),
+    row(K::Valuation(ValuationParam::TerminalGrowth), "valuation.terminal_growth", "Terminal growth", U::Percent, TERMINAL_GROWTH_RANGE, (-0.02, 0.06), S::Valuation,
+        "Yearly growth of the last projected year's cash-flow change ever after; at most the discount rate minus 1 point."),
     observed(row(K::Provider(ProviderParam::Share), "share", "share", U::Percent, UNIT_RANGE, (0.0, 1.0), S::Provider,
         "Reported share of the whole market in the base year.")),
     row(K::Provider(ProviderParam::Drift), "drift", "drift", U::PointsPerYear, DRIFT_RANGE, (-0.03, 0.03), S::Provider,
@@ -239,6 +278,10 @@ pub const PARAMS: [ParamInfo; 21] = [
         "Change of the operating margin each year, in percentage points."),
     row(K::Provider(ProviderParam::EvSales), "ev_sales", "EV/sales", U::Times, EV_SALES_RANGE, (0.0, 30.0), S::Provider,
         "Enterprise value per dollar of sales, used to turn revenue changes into value at stake."),
+    observed(row(K::Provider(ProviderParam::MarketCap), "company.market_cap", "market cap", U::UsdBn, MARKET_CAP_RANGE, (10.0, 10_000.0), S::Company,
+        "Market capitalisation of the listed company that owns the provider, in billions of US dollars.")),
+    observed(row(K::Provider(ProviderParam::PriceMove), "company.price_move", "price move", U::Percent, PRICE_MOVE_RANGE, (-0.6, 0.6), S::Company,
+        "Observed change of the company's share price over the period its source names.")),
     row(K::Others(OthersParam::Margin), "margin", "margin", U::Percent, MARGIN_RANGE, (-0.2, 0.8), S::Others,
         "Operating margin of all other providers together in the base year."),
     row(K::Others(OthersParam::MarginDrift), "margin_drift", "margin drift", U::PointsPerYear, DRIFT_RANGE, (-0.03, 0.03), S::Others,
@@ -284,6 +327,16 @@ impl super::ParamPath {
             Self::MarketGrowthStart => scenario.market.growth_start,
             Self::MarketGrowthEnd => scenario.market.growth_end,
             Self::Halo => scenario.halo,
+            Self::HaloLoss => scenario.halo_loss?,
+            Self::Valuation(param) => {
+                let v = scenario.valuation_used();
+                match param {
+                    ValuationParam::DiscountRate => v.discount_rate,
+                    ValuationParam::TaxRate => v.tax_rate,
+                    ValuationParam::ReinvestmentRate => v.reinvestment_rate,
+                    ValuationParam::TerminalGrowth => v.terminal_growth,
+                }
+            }
             Self::Provider(i, param) => {
                 let p = scenario.providers.get(i)?;
                 match param {
@@ -292,6 +345,8 @@ impl super::ParamPath {
                     ProviderParam::Margin => p.margin,
                     ProviderParam::MarginDrift => p.margin_drift_per_year,
                     ProviderParam::EvSales => p.ev_sales,
+                    ProviderParam::MarketCap => p.company.as_ref()?.market_cap_usd_bn,
+                    ProviderParam::PriceMove => p.company.as_ref()?.price_move?,
                 }
             }
             Self::Others(param) => match param {
@@ -316,18 +371,34 @@ impl super::ParamPath {
     }
 
     /// Sets the input to `value` as is (callers clamp or validate); no-op where `get` is `None`.
+    /// Setting a valuation input on a scenario that uses the defaults writes the whole block
+    /// (the defaults, with this input changed).
     pub fn set(self, scenario: &mut Scenario, value: f64) {
         let slot: Option<&mut f64> = match self {
             Self::MarketSize => Some(&mut scenario.market.size_usd_bn),
             Self::MarketGrowthStart => Some(&mut scenario.market.growth_start),
             Self::MarketGrowthEnd => Some(&mut scenario.market.growth_end),
             Self::Halo => Some(&mut scenario.halo),
-            Self::Provider(i, param) => scenario.providers.get_mut(i).map(|p| match param {
-                ProviderParam::Share => &mut p.share,
-                ProviderParam::Drift => &mut p.drift_per_year,
-                ProviderParam::Margin => &mut p.margin,
-                ProviderParam::MarginDrift => &mut p.margin_drift_per_year,
-                ProviderParam::EvSales => &mut p.ev_sales,
+            Self::HaloLoss => scenario.halo_loss.as_mut(),
+            Self::Valuation(param) => {
+                let v = scenario
+                    .valuation
+                    .get_or_insert(crate::model::inputs::Valuation::DEFAULT);
+                Some(match param {
+                    ValuationParam::DiscountRate => &mut v.discount_rate,
+                    ValuationParam::TaxRate => &mut v.tax_rate,
+                    ValuationParam::ReinvestmentRate => &mut v.reinvestment_rate,
+                    ValuationParam::TerminalGrowth => &mut v.terminal_growth,
+                })
+            }
+            Self::Provider(i, param) => scenario.providers.get_mut(i).and_then(|p| match param {
+                ProviderParam::Share => Some(&mut p.share),
+                ProviderParam::Drift => Some(&mut p.drift_per_year),
+                ProviderParam::Margin => Some(&mut p.margin),
+                ProviderParam::MarginDrift => Some(&mut p.margin_drift_per_year),
+                ProviderParam::EvSales => Some(&mut p.ev_sales),
+                ProviderParam::MarketCap => p.company.as_mut().map(|c| &mut c.market_cap_usd_bn),
+                ProviderParam::PriceMove => p.company.as_mut().and_then(|c| c.price_move.as_mut()),
             }),
             Self::Others(param) => Some(match param {
                 OthersParam::Margin => &mut scenario.others.margin,

@@ -18,13 +18,14 @@ pub use distributions::{
     triangular_inverse_cdf,
 };
 pub use draws::draw_inputs;
-pub use output::OutputError;
+pub use output::{OutputError, Quantity};
 pub use percentiles::{PERCENTILE_PROBABILITIES, Stats, percentiles_by_sorting};
-pub use sensitivity::{TornadoBar, sensitivity};
+pub use sensitivity::{TornadoBar, sensitivity, sensitivity_of};
 pub use simulate::{
     CHUNK_DRAWS, MAX_SAMPLES, Progress, RunControl, STORE_BUDGET_BYTES, SimulationError,
     SimulationSummary, profile, simulate,
 };
+pub use solve::solve_for;
 pub use solve::{
     GRID_INTERVALS, STATISTIC_GRID_INTERVALS, SolveError, Statistic, solve, solve_statistic,
 };

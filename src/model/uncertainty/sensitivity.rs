@@ -1,7 +1,7 @@
 //! Tornado sensitivity: each uncertain input alone at its P10 and P90, the swing of one output.
 
 use super::distributions::p10_p90;
-use super::output::{Output, OutputError};
+use super::output::{Output, OutputError, Quantity};
 use crate::model::{Measure, ParamPath, Projection, Scenario};
 
 /// One bar of a tornado chart.
@@ -29,7 +29,17 @@ pub fn sensitivity(
     measure: Measure,
     year: i32,
 ) -> Result<Vec<TornadoBar>, OutputError> {
-    let output = Output::new(scenario, provider, measure, year)?;
+    sensitivity_of(scenario, provider, Quantity::InYear(measure, year))
+}
+
+/// The tornado of any [`Quantity`] of provider `provider`, a yearly measure or one without a
+/// year (present value, market-cap impact); otherwise as [`sensitivity`].
+pub fn sensitivity_of(
+    scenario: &Scenario,
+    provider: usize,
+    quantity: Quantity,
+) -> Result<Vec<TornadoBar>, OutputError> {
+    let output = Output::of(scenario, provider, quantity)?;
     let mut trial = scenario.clone();
     let mut projection = Projection::default();
     let mut bars = Vec::with_capacity(scenario.uncertainty.len());

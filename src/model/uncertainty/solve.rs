@@ -9,7 +9,7 @@
 //! tried nearest the input's current value first and refined by bisection until the output is
 //! within 1e-9 relative of the target. Every loop is bounded; nothing panics.
 
-use super::output::{Output, OutputError};
+use super::output::{Output, OutputError, Quantity};
 use super::percentiles::Stats;
 use super::simulate::{RunControl, SimulationError, simulate};
 use crate::model::{Measure, ParamPath, Projection, Scenario, ValidRange};
@@ -134,7 +134,25 @@ pub fn solve(
     year: i32,
     target: f64,
 ) -> Result<f64, SolveError> {
-    let output = Output::new(scenario, provider, measure, year)?;
+    solve_for(
+        scenario,
+        path,
+        provider,
+        Quantity::InYear(measure, year),
+        target,
+    )
+}
+
+/// Goal seek on any [`Quantity`] of provider `provider`, a yearly measure or one without a year
+/// (present value, market-cap impact); otherwise as [`solve`].
+pub fn solve_for(
+    scenario: &Scenario,
+    path: ParamPath,
+    provider: usize,
+    quantity: Quantity,
+    target: f64,
+) -> Result<f64, SolveError> {
+    let output = Output::of(scenario, provider, quantity)?;
     let (current, range) = varied(scenario, path)?;
     let mut trial = scenario.clone();
     let mut projection = Projection::default();
@@ -160,7 +178,8 @@ pub fn solve_statistic(
     samples: u32,
     seed: u64,
 ) -> Result<f64, SolveError> {
-    let output = Output::new(scenario, provider, measure, year)?;
+    Output::of(scenario, provider, Quantity::InYear(measure, year))?;
+    let t = usize::try_from(year - scenario.base_year).unwrap_or(0);
     if !Measure::UNCERTAIN.contains(&measure) {
         return Err(SolveError::NotSummarised {
             measure: measure.key(),
@@ -173,7 +192,7 @@ pub fn solve_statistic(
         path.set(&mut trial, x);
         match simulate(&trial, samples, seed, &RunControl::default()) {
             Ok(summary) => summary
-                .stats(measure, output.t, provider)
+                .stats(measure, t, provider)
                 .map_or(f64::NAN, |stats| statistic.of(stats)),
             Err(error) => {
                 failure.get_or_insert(error);
