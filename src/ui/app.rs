@@ -15,6 +15,7 @@ use crate::ui::documents::Documents;
 use crate::ui::export::{ExportOutcome, Exporter};
 use crate::ui::files::{self, FileContext, FileState};
 use crate::ui::inputs::{self, Rows};
+use crate::ui::investor;
 use crate::ui::learn::LearnState;
 use crate::ui::menu::{self, MenuState};
 use crate::ui::picker::{FilePicker, NoPicker};
@@ -277,8 +278,12 @@ impl CloudshiftApp {
         let (uncertainty, generation) = (view.uncertainty, view.generation);
         let rect = egui::CentralPanel::default()
             .show(ui, |ui| {
-                charts::plots_ui(ui, &data, layout, chart, &mut |ui, data| {
-                    uncertainty.tab_ui(ui, data, generation, &mut edits);
+                charts::plots_ui(ui, &data, layout, chart, &mut |ui, data, shown| {
+                    if shown == Chart::Investor {
+                        investor::investor_ui(ui, data, &mut edits);
+                    } else {
+                        uncertainty.tab_ui(ui, data, generation, &mut edits);
+                    }
                 })
             })
             .inner;

@@ -13,6 +13,7 @@ pub mod documents;
 pub mod export;
 mod files;
 mod inputs;
+mod investor;
 pub mod learn;
 mod menu;
 pub mod picker;

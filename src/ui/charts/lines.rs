@@ -26,7 +26,7 @@ pub fn chart_ui(ui: &mut egui::Ui, data: &ChartData<'_>, chart: Chart, size: Vec
         Chart::Placement => placement_ui(ui, data, size),
         Chart::Delta => delta_ui(ui, data, size),
         // Drawn by `plots_ui` with the app's Monte Carlo state.
-        Chart::Uncertainty => {}
+        Chart::Uncertainty | Chart::Investor => {}
     }
 }
 

@@ -9,14 +9,15 @@ pub use lines::chart_ui;
 use crate::ui::command::{Chart, PlotLayout};
 pub use crate::ui::plot_kit::ChartData;
 
-/// The central area: chart selector and the charts; `uncertainty_ui` draws the Uncertainty tab.
+/// The central area: chart selector and the charts; `app_ui` draws the tabs that need the app's
+/// state (Uncertainty, Investor).
 /// Returns where the chart (plot and axes) was drawn, for "Export chart as PNG…".
 pub fn plots_ui(
     ui: &mut egui::Ui,
     data: &ChartData<'_>,
     layout: &mut PlotLayout,
     chart: &mut Chart,
-    uncertainty_ui: &mut dyn FnMut(&mut egui::Ui, &ChartData<'_>),
+    app_ui: &mut dyn FnMut(&mut egui::Ui, &ChartData<'_>, Chart),
 ) -> Option<egui::Rect> {
     ui.horizontal_wrapped(|ui| {
         ui.selectable_value(layout, PlotLayout::Tabs, "Tabs")
@@ -47,8 +48,8 @@ pub fn plots_ui(
             {
                 ui.label(egui::RichText::new(note).small().weak());
             }
-            if *chart == Chart::Uncertainty {
-                uncertainty_ui(ui, data);
+            if matches!(*chart, Chart::Uncertainty | Chart::Investor) {
+                app_ui(ui, data, *chart);
                 None
             } else {
                 let size = ui.available_size();

@@ -13,15 +13,18 @@ pub enum Chart {
     Delta,
     /// Monte Carlo fan chart and tornado.
     Uncertainty,
+    /// What the migration is worth to each company, and what the market has priced in.
+    Investor,
 }
 
 impl Chart {
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::Share,
         Self::Revenue,
         Self::Placement,
         Self::Delta,
         Self::Uncertainty,
+        Self::Investor,
     ];
     /// The charts of the 2×2 grid.
     pub const GRID: [Self; 4] = [Self::Share, Self::Revenue, Self::Placement, Self::Delta];
@@ -34,6 +37,7 @@ impl Chart {
             Self::Placement => "Workload placement",
             Self::Delta => "Delta & value at stake",
             Self::Uncertainty => "Uncertainty",
+            Self::Investor => "Investor",
         }
     }
 
@@ -49,6 +53,9 @@ impl Chart {
             Self::Uncertainty => {
                 "Monte Carlo bands (P5–P95, P25–P75, median; dashed: the single deterministic run) and the tornado of the inputs that drive them."
             }
+            Self::Investor => {
+                "What the migration is worth to each company today (a present value), against its market cap and its observed share-price move."
+            }
         }
     }
 
@@ -62,6 +69,7 @@ impl Chart {
             Self::Placement => ChartKind::Placement,
             Self::Delta => ChartKind::Delta,
             Self::Uncertainty => ChartKind::Fan,
+            Self::Investor => ChartKind::Impact,
         }
     }
 
@@ -73,6 +81,7 @@ impl Chart {
             Self::Placement => Key::Num3,
             Self::Delta => Key::Num4,
             Self::Uncertainty => Key::Num5,
+            Self::Investor => Key::Num6,
         }
     }
 }

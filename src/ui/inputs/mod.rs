@@ -114,6 +114,14 @@ fn inputs_ui(
         rejection,
         edits,
     );
+    section_group_ui(
+        ui,
+        "Valuation",
+        rows,
+        (Section::Valuation, Group::Valuation),
+        rejection,
+        edits,
+    );
 }
 
 /// A group holding every input of a scenario-wide section, one slider row each.

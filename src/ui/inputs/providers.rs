@@ -63,9 +63,11 @@ fn provider_ui(ui: &mut egui::Ui, rows: Rows<'_>, i: usize, edits: &mut Vec<Edit
     };
     let name = provider.name.as_str();
     fit_sliders(ui, &format!("{name} margin drift"));
-    for path in ParamPath::in_section(scenario, Section::Provider) {
-        if matches!(path, ParamPath::Provider(j, _) if j == i) {
-            slider_row_ui(ui, rows, path, edits);
+    for section in [Section::Provider, Section::Company] {
+        for path in ParamPath::in_section(scenario, section) {
+            if matches!(path, ParamPath::Provider(j, _) if j == i) {
+                slider_row_ui(ui, rows, path, edits);
+            }
         }
     }
     ui.horizontal(|ui| {

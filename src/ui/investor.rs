@@ -1,0 +1,110 @@
+//! The Investor tab: for each company, its market cap, the observed price move from the file,
+//! the modelled impact (present value of the change, in $B and as a share of the market cap),
+//! and what the market has priced in: the value of an input at which the model gives the move,
+//! with Apply as one undoable edit. Below, the model limits the scenario reaches.
+
+use egui::RichText;
+
+use crate::edits::Edit;
+use crate::insight::sources::is_assumption;
+use crate::model::{
+    ParamPath, ProviderParam, Scenario, ValueMeasure, diagnostics, priced_in, priced_in_sentence,
+};
+use crate::ui::plot_kit::ChartData;
+use crate::units;
+
+/// The tab's contents; Apply pushes its edit to `edits`.
+pub fn investor_ui(ui: &mut egui::Ui, data: &ChartData<'_>, edits: &mut Vec<Edit>) {
+    let scenario = data.scenario;
+    let projection = data.projection;
+    let companies: Vec<usize> = (0..scenario.providers.len())
+        .filter(|p| scenario.company(*p).is_some())
+        .collect();
+    egui::ScrollArea::vertical()
+        .id_salt("investor-scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            if companies.is_empty() {
+                ui.label("No provider in this scenario names its company (market cap and price move), so there is nothing to value.");
+            }
+            egui::Grid::new("investor-grid")
+                .striped(true)
+                .spacing([14.0, 6.0])
+                .show(ui, |ui| {
+                    for title in ["Company", "Market cap", "Observed move", "Modelled impact", "of market cap"] {
+                        ui.strong(title);
+                    }
+                    ui.end_row();
+                    for &p in &companies {
+                        let Some(company) = scenario.company(p) else {
+                            continue;
+                        };
+                        ui.label(format!("{} ({})", company.name, scenario.provider_name(p)));
+                        sourced(ui, scenario, ParamPath::Provider(p, ProviderParam::MarketCap), units::usd_bn(company.market_cap_usd_bn));
+                        let observed = company.price_move.map_or_else(|| "none given".to_owned(), signed_percent);
+                        sourced(ui, scenario, ParamPath::Provider(p, ProviderParam::PriceMove), observed);
+                        let pv = projection.value_measure(ValueMeasure::PresentValueDelta, p);
+                        let impact = projection.value_measure(ValueMeasure::MarketCapImpact, p);
+                        ui.label(pv.map_or_else(|| "n/a".to_owned(), units::usd_bn_delta))
+                            .on_hover_text("Present value today of the change in after-tax cash flow (DCF), against the no-migration counterfactual.");
+                        ui.label(impact.map_or_else(|| "n/a".to_owned(), units::percent));
+                        ui.end_row();
+                    }
+                });
+            ui.add_space(8.0);
+            ui.heading("What the market has priced in");
+            for &p in &companies {
+                let result = priced_in(scenario, p, None);
+                let sentence = priced_in_sentence(scenario, p, None, &result);
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(&sentence);
+                    if let Ok(found) = result {
+                        let apply = ui
+                            .button(format!("Apply to {}", scenario.company(p).map_or("", |c| c.name.as_str())))
+                            .on_hover_text(format!(
+                                "Set {} to {} (one undoable edit).",
+                                found.path.label(scenario),
+                                found.path.unit().format(found.value)
+                            ));
+                        if apply.clicked() {
+                            edits.push(Edit::Value(found.path, found.value));
+                        }
+                    }
+                });
+            }
+            ui.add_space(8.0);
+            ui.heading("Model limits reached");
+            let limits = diagnostics(scenario, projection);
+            if limits.is_empty() {
+                ui.label("None: at these inputs every provider stays within the model's domain.");
+            }
+            for limit in limits {
+                ui.label(RichText::new(&limit.sentence))
+                    .on_hover_text(format!("Driven by {}", limit.input.label(scenario)));
+            }
+            ui.add_space(4.0);
+            ui.label(RichText::new("Value at stake elsewhere is a one-year EV/sales × revenue delta; the impact here is a present value.").small().weak());
+        });
+}
+
+/// A move as people write it: `+7.0%`, `-20.0%`.
+fn signed_percent(fraction: f64) -> String {
+    let text = units::percent(fraction);
+    if fraction > 0.0 {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
+/// A value with its source on hover, marked as an assumption where it is one.
+fn sourced(ui: &mut egui::Ui, scenario: &Scenario, path: ParamPath, text: String) {
+    let source = scenario.source(path);
+    let shown = if is_assumption(source) {
+        RichText::new(format!("{text} (A)")).italics()
+    } else {
+        RichText::new(text)
+    };
+    ui.label(shown)
+        .on_hover_text(source.unwrap_or("Assumption: no source given"));
+}

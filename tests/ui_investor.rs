@@ -1,0 +1,87 @@
+//! Headless UI tests of the Investor tab (`egui_kittest`): each company's modelled impact, the
+//! priced-in sentence whose value is goal seek's (`priced_in`, as `cloudshift solve`), Apply as
+//! one undo step, and a move out of reach said in words.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
+mod common;
+
+use cloudshift::model::{Scenario, ValueMeasure, priced_in};
+use cloudshift::scenario::load_path;
+use cloudshift::ui::CloudshiftApp;
+use cloudshift::ui::command::{Chart, Command};
+use common::ui::{AppHarness, harness_for};
+use egui_kittest::kittest::Queryable as _;
+
+fn shipped(name: &str) -> Scenario {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    load_path(&dir.join(name)).unwrap()
+}
+
+/// A shipped scenario and a provider whose company's move the model can price in.
+fn priceable() -> (Scenario, usize) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for file in files {
+        let scenario = load_path(&file).unwrap();
+        for p in 0..scenario.providers.len() {
+            if priced_in(&scenario, p, None).is_ok() {
+                return (scenario, p);
+            }
+        }
+    }
+    panic!("no shipped scenario prices in a move");
+}
+
+fn investor_harness(scenario: Scenario) -> AppHarness {
+    let mut harness = harness_for(CloudshiftApp::new(scenario));
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .run(&ctx, Command::ShowChart(Chart::Investor));
+    harness.run();
+    harness
+}
+
+#[test]
+fn the_investor_tab_prices_in_the_observed_move_and_applies_it_as_one_step() {
+    let (scenario, p) = priceable();
+    let company = scenario.company(p).unwrap().name.clone();
+    let found = priced_in(&scenario, p, None).unwrap();
+    let mut harness = investor_harness(scenario.clone());
+    assert!(harness.query_all_by_label_contains(&company).count() >= 1);
+    assert!(harness.query_by_label("Model limits reached").is_some());
+    let steps = harness.state().doc().undo_steps();
+    harness.get_by_label(&format!("Apply to {company}")).click();
+    harness.run();
+    let app = harness.state();
+    let applied = found.path.get(app.scenario()).unwrap();
+    assert!(
+        (applied - found.value).abs() < 1e-12,
+        "{applied} vs {}",
+        found.value
+    );
+    assert_eq!(app.doc().undo_steps(), steps + 1, "one undo step");
+    let impact = app
+        .projection()
+        .value_measure(ValueMeasure::MarketCapImpact, p)
+        .unwrap();
+    let observed = scenario.company(p).unwrap().price_move.unwrap();
+    assert!(
+        (impact - observed).abs() < 1e-6,
+        "impact {impact} equals the move {observed}"
+    );
+}
+
+#[test]
+fn a_move_out_of_reach_is_said_in_a_sentence() {
+    let harness = investor_harness(shipped("openai-moves-to-aws.ron"));
+    assert!(harness.query_all_by_label_contains("Microsoft's").count() >= 1);
+    assert!(
+        harness.query_by_label("Apply to Microsoft").is_none(),
+        "nothing to apply"
+    );
+}
