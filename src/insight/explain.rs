@@ -112,6 +112,7 @@ pub struct Explanation {
 }
 
 /// Every equation, explained for provider `p` in year index `t` (t >= 1 reads best).
+#[allow(clippy::too_many_lines)] // one explanation per step of the model, in order, each a short literal
 pub fn explanations(
     scenario: &Scenario,
     projection: &Projection,

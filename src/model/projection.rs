@@ -168,6 +168,7 @@ pub fn project(scenario: &Scenario) -> Projection {
 }
 
 /// Runs the model into `out`, reusing its buffers (no allocation once they are big enough).
+#[allow(clippy::too_many_lines)] // the equations of MODEL.md in one pass over the years, in the contract's order
 pub fn project_into(scenario: &Scenario, out: &mut Projection) {
     let horizon = scenario.horizon_years;
     let years = horizon as usize + 1;

@@ -126,6 +126,7 @@ fn label_width_px(unit: YUnit, y0: f64, y1: f64, font: u32) -> u32 {
     longest * font * 6 / 10 + font * 2 + 4
 }
 
+#[allow(clippy::too_many_lines)] // one chart's layers drawn in order: frame, axes, series, markers, legend
 fn draw_panel<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     panel: &Panel,

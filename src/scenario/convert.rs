@@ -22,6 +22,7 @@ pub fn residual_path_hint(path: &str, residual_name: &str) -> Option<String> {
 }
 
 /// Resolves names and colors into a dense scenario; values are checked later by `check`.
+#[allow(clippy::too_many_lines)] // one field of the file after another, in the file's order
 pub fn from_file(file: ScenarioFile) -> Result<Scenario, ValidationError> {
     if file.version < 2 {
         refuse_version_2_fields(&file)?;

@@ -111,6 +111,7 @@ pub fn simulate(
 }
 
 /// [`simulate`] with collected values limited to `budget` bytes.
+#[allow(clippy::too_many_lines)] // the engine's passes in order; each step is documented in the module
 fn simulate_within(
     scenario: &Scenario,
     samples: u32,

@@ -36,6 +36,7 @@ pub fn needed_height(rows: usize, ui: &egui::Ui) -> f32 {
 }
 
 /// Draws the tornado of `bars` (largest swing first) into a `size` area.
+#[allow(clippy::too_many_lines)] // the tornado's rows, key and plot laid out top to bottom
 pub fn tornado_ui(
     ui: &mut egui::Ui,
     data: &ChartData<'_>,
