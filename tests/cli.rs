@@ -238,8 +238,10 @@ fn simulate_csv_follows_the_contract_and_is_repeatable() {
         lines[0],
         "year,provider,measure,mean,p5,p10,p25,p50,p75,p90,p95"
     );
-    assert_eq!(lines.len(), 1 + 11 * 6 * 5);
-    let measures: Vec<&str> = lines[1..6]
+    // Version 2: 11 years x 6 providers x 6 measures, then present_value_delta for the 6
+    // providers and market_cap_impact for the 4 with a company.
+    assert_eq!(lines.len(), 1 + 11 * 6 * 6 + 6 + 4);
+    let measures: Vec<&str> = lines[1..7]
         .iter()
         .map(|l| l.split(',').nth(2).unwrap())
         .collect();
@@ -249,6 +251,7 @@ fn simulate_csv_follows_the_contract_and_is_repeatable() {
             "share",
             "revenue",
             "operating_income",
+            "operating_income_delta",
             "revenue_delta",
             "value_at_stake"
         ]

@@ -33,8 +33,8 @@ fn simulate_json_carries_standard_errors_and_median_intervals() {
         "json",
     ]);
     let rows = json(&out);
-    // 11 years x 6 providers x 5 measures.
-    assert_eq!(rows.len(), 330);
+    // 11 years x 6 providers x 6 measures, 6 present values and 4 market-cap impacts.
+    assert_eq!(rows.len(), 406);
     for row in &rows {
         let number = |key: &str| row[key].as_f64().unwrap();
         let (low, median, high) = (number("median_low"), number("p50"), number("median_high"));

@@ -266,3 +266,75 @@ fn version_1_tornado_and_goal_seek_print_what_version_1_printed() {
     .unwrap();
     assert_eq!(stdout(&solved), expected);
 }
+
+#[test]
+fn simulate_adds_the_value_rows_on_the_base_year() {
+    let file = common::shipped()
+        .into_iter()
+        .find(|(p, _)| p.ends_with("openai-moves-to-aws.ron"))
+        .unwrap()
+        .0;
+    let scenario = load_path(&file).unwrap();
+    let out = run(&[
+        "simulate",
+        file.to_str().unwrap(),
+        "--samples",
+        "200",
+        "--format",
+        "csv",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let rows: Vec<Vec<&str>> = text
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').collect())
+        .collect();
+    let yearly = 11 * 6 * 6;
+    assert!(rows[..yearly].iter().all(|r| r[2] != "present_value_delta"));
+    let value_rows = &rows[yearly..];
+    let keys: Vec<(&str, &str, &str)> = value_rows.iter().map(|r| (r[0], r[1], r[2])).collect();
+    let mut expected: Vec<(&str, &str, &str)> = (0..6)
+        .map(|p| ("2025", scenario.provider_name(p), "present_value_delta"))
+        .collect();
+    expected.extend(
+        ["AWS", "Azure", "Google Cloud", "Oracle"].map(|p| ("2025", p, "market_cap_impact")),
+    );
+    assert_eq!(keys, expected);
+    for row in value_rows {
+        let numbers: Vec<f64> = row[3..].iter().map(|n| n.parse().unwrap()).collect();
+        assert!(numbers[1..].windows(2).all(|w| w[0] <= w[1]), "{row:?}");
+    }
+    // operating_income_delta is a yearly measure of simulate too.
+    assert!(
+        rows.iter()
+            .any(|r| r[0] == "2030" && r[2] == "operating_income_delta")
+    );
+}
+
+#[test]
+fn solve_on_a_statistic_of_the_impact_hits_it() {
+    let out = run(&[
+        "solve",
+        "-",
+        "--param",
+        "workloads[OpenAI].margin",
+        "--provider",
+        "Azure",
+        "--measure",
+        "market_cap_impact",
+        "--target",
+        "-0.02",
+        "--statistic",
+        "p50",
+        "--samples",
+        "200",
+        "--format",
+        "csv",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let row: Vec<&str> = text.lines().nth(1).unwrap().split(',').collect();
+    let output: f64 = row[6].parse().unwrap();
+    assert!((output + 0.02).abs() < 1e-9, "{output}");
+}

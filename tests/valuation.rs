@@ -281,3 +281,69 @@ fn terminal_growth_drawn_above_the_discount_rate_is_held_a_point_below_it() {
     assert!((bars[0].high_output - at_cap).abs() <= 1e-9 * at_cap.abs());
     assert!(bars[0].high_output.is_finite() && bars[0].low_output < bars[0].high_output);
 }
+
+#[test]
+fn monte_carlo_summarises_present_value_and_impact_like_a_brute_force_run() {
+    use cloudshift::model::uncertainty::{
+        RunControl, draw_inputs, percentiles_by_sorting, simulate,
+    };
+    let s = cloudshift::scenario::load_path(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/openai-moves-to-aws.ron"),
+    )
+    .unwrap();
+    let (samples, seed) = (300_u32, 11_u64);
+    let summary = simulate(&s, samples, seed, &RunControl::new()).unwrap();
+    let azure = s.provider_index("Azure").unwrap();
+    let cap = s.company(azure).unwrap().market_cap_usd_bn;
+    let mut pvs = Vec::new();
+    for draw in 0..u64::from(samples) {
+        let mut drawn = s.clone();
+        for (path, value) in draw_inputs(&s, seed, draw) {
+            path.set(&mut drawn, value);
+        }
+        pvs.push(project(&drawn).present_value_delta_usd_bn[azure]);
+    }
+    let pv = summary
+        .value_stats(ValueMeasure::PresentValueDelta, azure)
+        .unwrap();
+    let impact = summary
+        .value_stats(ValueMeasure::MarketCapImpact, azure)
+        .unwrap();
+    let expected = percentiles_by_sorting(&pvs);
+    for (got, want) in pv.percentiles().iter().zip(expected) {
+        assert!((got - want).abs() <= 1e-9 * want.abs(), "{got} vs {want}");
+    }
+    let mean = pvs.iter().sum::<f64>() / f64::from(samples);
+    assert!((pv.mean - mean).abs() <= 1e-9 * mean.abs());
+    for (got, want) in impact.percentiles().iter().zip(expected) {
+        assert!((got - want / cap).abs() <= 1e-12, "{got} vs {}", want / cap);
+    }
+    // Others and CoreWeave have no company: no impact row; every provider has a present value.
+    assert!(
+        summary
+            .value_stats(ValueMeasure::MarketCapImpact, s.others_index())
+            .is_none()
+    );
+    assert_eq!(summary.value_entries().count(), 6 + 4);
+}
+
+#[test]
+fn without_uncertainty_the_value_rows_are_the_deterministic_values() {
+    use cloudshift::model::uncertainty::{RunControl, simulate};
+    let mut s = common::tiny();
+    s.providers[0].company = Some(company(100.0));
+    let summary = simulate(&s, 100, 1, &RunControl::new()).unwrap();
+    let p = project(&s);
+    let pv = summary
+        .value_stats(ValueMeasure::PresentValueDelta, 0)
+        .unwrap();
+    assert!(
+        pv.percentiles()
+            .iter()
+            .all(|v| *v == p.present_value_delta_usd_bn[0])
+    );
+    let impact = summary
+        .value_stats(ValueMeasure::MarketCapImpact, 0)
+        .unwrap();
+    assert_eq!(impact.p50, p.market_cap_impact[0].unwrap());
+}

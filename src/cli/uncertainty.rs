@@ -4,11 +4,11 @@ use super::CliError;
 use super::args::{OutputSelector, StatisticArgs};
 use crate::model::uncertainty::{
     Quantity, RunControl, SimulationSummary, Statistic, sensitivity_of, simulate, solve_for,
-    solve_statistic,
+    solve_statistic_of, summary_statistic,
 };
 use crate::model::{Measure, ParamPath, Scenario, ValueMeasure, project};
 use crate::scenario::{SAMPLES_RANGE, residual_path_hint};
-use crate::tables::{Cell, ColumnKind, Report, owned, summary_report};
+use crate::tables::{Cell, ColumnKind, Report, owned, summary_entries, summary_report};
 
 /// Mean and percentiles per year, provider (Others last) and measure; with `errors` (JSON), also
 /// the standard error of each mean and the 95% interval of each median.
@@ -48,20 +48,8 @@ fn add_errors(report: &mut Report, summary: &SimulationSummary) {
     for name in ["std_error", "median_low", "median_high"] {
         report.columns.push((name.to_owned(), ColumnKind::Number));
     }
-    let mut rows = report.rows.iter_mut();
-    for t in 0..summary.years {
-        for p in 0..summary.providers {
-            for measure in Measure::UNCERTAIN {
-                let Some(stats) = summary.stats(measure, t, p) else {
-                    continue;
-                };
-                if let Some(row) = rows.next() {
-                    row.extend(
-                        [stats.std_error, stats.median_low, stats.median_high].map(Cell::Number),
-                    );
-                }
-            }
-        }
+    for (row, (_, _, _, stats)) in report.rows.iter_mut().zip(summary_entries(summary)) {
+        row.extend([stats.std_error, stats.median_low, stats.median_high].map(Cell::Number));
     }
 }
 
@@ -120,49 +108,37 @@ pub fn solve_report(
     }
     let (provider, quantity) = resolve(scenario, selector)?;
     let path = parse_path(scenario, param)?;
-    let (value, output) = match (&statistic.statistic, quantity) {
-        (Some(key), Quantity::InYear(measure, year)) => {
-            let Some(stat) = Statistic::from_key(key) else {
-                let keys: Vec<&str> = Statistic::ALL.iter().map(|s| s.key()).collect();
-                return Err(CliError(format!(
-                    "--statistic: \"{key}\" is not a statistic (one of: {})",
-                    keys.join(", ")
-                )));
-            };
-            let (samples, seed) = samples_and_seed(scenario, statistic.samples, statistic.seed)?;
-            let value = solve_statistic(
-                scenario, path, provider, measure, year, target, stat, samples, seed,
-            )?;
-            let mut solved = scenario.clone();
-            path.set(&mut solved, value);
-            let summary = simulate(&solved, samples, seed, &RunControl::new())?;
-            let output = summary
-                .deterministic
-                .year_index(year)
-                .and_then(|t| summary.stats(measure, t, provider))
-                .map_or(f64::NAN, |stats| stat.of(stats));
-            (value, output)
-        }
-        (Some(_), Quantity::Whole(measure)) => {
+    let (value, output) = if let Some(key) = &statistic.statistic {
+        let Some(stat) = Statistic::from_key(key) else {
+            let keys: Vec<&str> = Statistic::ALL.iter().map(|s| s.key()).collect();
             return Err(CliError(format!(
-                "--statistic: {} has no Monte Carlo statistic here; use a yearly measure",
-                measure.key()
+                "--statistic: \"{key}\" is not a statistic (one of: {})",
+                keys.join(", ")
             )));
+        };
+        let (samples, seed) = samples_and_seed(scenario, statistic.samples, statistic.seed)?;
+        let value = solve_statistic_of(
+            scenario, path, provider, quantity, target, stat, samples, seed,
+        )?;
+        let mut solved = scenario.clone();
+        path.set(&mut solved, value);
+        let summary = simulate(&solved, samples, seed, &RunControl::new())?;
+        let output = summary_statistic(&summary, provider, quantity)
+            .map_or(f64::NAN, |stats| stat.of(stats));
+        (value, output)
+    } else {
+        let value = solve_for(scenario, path, provider, quantity, target)?;
+        let mut solved = scenario.clone();
+        path.set(&mut solved, value);
+        let projection = project(&solved);
+        let output = match quantity {
+            Quantity::InYear(measure, year) => projection
+                .year_index(year)
+                .and_then(|t| projection.value(measure, t, provider)),
+            Quantity::Whole(measure) => projection.value_measure(measure, provider),
         }
-        (None, _) => {
-            let value = solve_for(scenario, path, provider, quantity, target)?;
-            let mut solved = scenario.clone();
-            path.set(&mut solved, value);
-            let projection = project(&solved);
-            let output = match quantity {
-                Quantity::InYear(measure, year) => projection
-                    .year_index(year)
-                    .and_then(|t| projection.value(measure, t, provider)),
-                Quantity::Whole(measure) => projection.value_measure(measure, provider),
-            }
-            .unwrap_or(f64::NAN);
-            (value, output)
-        }
+        .unwrap_or(f64::NAN);
+        (value, output)
     };
     let kind = if quantity.is_fraction() {
         ColumnKind::Fraction

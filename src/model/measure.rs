@@ -100,11 +100,13 @@ impl Measure {
     /// The columns of `cloudshift project`, in order.
     pub const PROJECTION_COLUMNS: [Self; 8] = Self::ALL;
 
-    /// The measures that Monte Carlo and sensitivity summarise, in `simulate`'s row order.
-    pub const UNCERTAIN: [Self; 5] = [
+    /// The yearly measures that Monte Carlo summarises, in `simulate`'s row order (MODEL.md
+    /// version 2; [`ValueMeasure::ALL`] follow on rows of their own).
+    pub const UNCERTAIN: [Self; 6] = [
         Self::Share,
         Self::Revenue,
         Self::OperatingIncome,
+        Self::OperatingIncomeDelta,
         Self::RevenueDelta,
         Self::ValueAtStake,
     ];

@@ -4,7 +4,27 @@
 use super::report::{Cell, ColumnKind, Report, owned};
 use crate::model::Measure;
 use crate::model::Scenario;
-use crate::model::uncertainty::SimulationSummary;
+use crate::model::uncertainty::{SimulationSummary, Stats};
+
+/// The rows of a summary in `simulate`'s order: every year, provider (Others last) and measure of
+/// [`Measure::UNCERTAIN`]; then, on rows whose year is the base year, `present_value_delta` of
+/// every provider and `market_cap_impact` of every provider with a company.
+pub fn summary_entries(summary: &SimulationSummary) -> Vec<(i32, usize, &'static str, &Stats)> {
+    let mut entries = Vec::new();
+    for t in 0..summary.years {
+        for p in 0..summary.providers {
+            for measure in Measure::UNCERTAIN {
+                if let Some(stats) = summary.stats(measure, t, p) {
+                    entries.push((summary.base_year + t as i32, p, measure.key(), stats));
+                }
+            }
+        }
+    }
+    for (measure, p, stats) in summary.value_entries() {
+        entries.push((summary.base_year, p, measure.key(), stats));
+    }
+    entries
+}
 
 /// A simulation summary as a report: mean and percentiles per year, provider and measure.
 pub fn summary_report(scenario: &Scenario, summary: &SimulationSummary) -> Report {
@@ -16,24 +36,19 @@ pub fn summary_report(scenario: &Scenario, summary: &SimulationSummary) -> Repor
     for name in ["mean", "p5", "p10", "p25", "p50", "p75", "p90", "p95"] {
         columns.push((name, ColumnKind::Number));
     }
-    let mut rows = Vec::new();
-    for t in 0..summary.years {
-        for p in 0..summary.providers {
-            for measure in Measure::UNCERTAIN {
-                let Some(stats) = summary.stats(measure, t, p) else {
-                    continue;
-                };
-                let mut row = vec![
-                    Cell::Integer(i64::from(summary.base_year) + t as i64),
-                    Cell::Text(scenario.provider_name(p).to_owned()),
-                    Cell::Text(measure.key().to_owned()),
-                    Cell::Number(stats.mean),
-                ];
-                row.extend(stats.percentiles().iter().map(|v| Cell::Number(*v)));
-                rows.push(row);
-            }
-        }
-    }
+    let rows = summary_entries(summary)
+        .into_iter()
+        .map(|(year, p, key, stats)| {
+            let mut row = vec![
+                Cell::Integer(i64::from(year)),
+                Cell::Text(scenario.provider_name(p).to_owned()),
+                Cell::Text(key.to_owned()),
+                Cell::Number(stats.mean),
+            ];
+            row.extend(stats.percentiles().iter().map(|v| Cell::Number(*v)));
+            row
+        })
+        .collect();
     Report {
         columns: owned(&columns),
         rows,

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use super::draws::{Uncertain, apply_draw};
 use super::simulate::{RunControl, SimulationError};
-use crate::model::{Measure, Projection, Scenario, project_into};
+use crate::model::{Measure, Projection, Scenario, ValueMeasure, project_into};
 
 /// Draws per work item of a wave.
 pub const CHUNK_DRAWS: usize = 64;
@@ -29,13 +29,16 @@ pub(super) struct Engine<'a> {
     /// Stored measures; series `s` is measure `s / cells`, cell `s % cells`.
     pub measures: &'a [Measure],
     pub cells: usize,
+    /// Stored measures without a year, one series each after the yearly ones: (measure,
+    /// provider).
+    pub values: &'a [(ValueMeasure, usize)],
     pub control: &'a RunControl,
 }
 
 impl Engine<'_> {
     /// Number of stored series.
     pub fn series(&self) -> usize {
-        self.measures.len() * self.cells
+        self.measures.len() * self.cells + self.values.len()
     }
 
     /// Draws per wave: about [`WAVE_BYTES`] of values, a whole number of chunks.
@@ -114,6 +117,11 @@ impl Engine<'_> {
                     if let Some(slot) = row.get_mut(j) {
                         *slot = *value;
                     }
+                }
+            }
+            for (&(measure, p), row) in self.values.iter().zip(&mut rows) {
+                if let Some(slot) = row.get_mut(j) {
+                    *slot = projection.value_measure(measure, p).unwrap_or(f64::NAN);
                 }
             }
         }

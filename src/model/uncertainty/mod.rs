@@ -23,9 +23,10 @@ pub use percentiles::{PERCENTILE_PROBABILITIES, Stats, percentiles_by_sorting};
 pub use sensitivity::{TornadoBar, sensitivity, sensitivity_of};
 pub use simulate::{
     CHUNK_DRAWS, MAX_SAMPLES, Progress, RunControl, STORE_BUDGET_BYTES, SimulationError,
-    SimulationSummary, profile, simulate,
+    SimulationSummary, profile, simulate, value_series,
 };
 pub use solve::solve_for;
 pub use solve::{
     GRID_INTERVALS, STATISTIC_GRID_INTERVALS, SolveError, Statistic, solve, solve_statistic,
+    solve_statistic_of, summary_statistic,
 };

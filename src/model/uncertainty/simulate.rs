@@ -44,7 +44,9 @@ use super::engine::Engine;
 use super::histogram::{Accumulator, Finished, Plan};
 use super::percentiles::{Ranks, Stats};
 use super::targets::Target;
-use crate::model::{Measure, OthersParam, ParamPath, Projection, ProviderParam, Scenario, project};
+use crate::model::{
+    Measure, OthersParam, ParamPath, Projection, ProviderParam, Scenario, ValueMeasure, project,
+};
 
 pub use super::control::{Progress, RunControl, SimulationError};
 pub use super::engine::CHUNK_DRAWS;
@@ -75,6 +77,24 @@ pub struct SimulationSummary {
     pub deterministic: Projection,
     /// Each measure of [`Measure::UNCERTAIN`] with its statistics, indexed `[t * providers + p]`.
     stats: Vec<(Measure, Vec<Stats>)>,
+    /// Statistics of the measures without a year: the present value of every provider, the
+    /// market-cap impact of every provider with a company, in [`value_series`] order.
+    value_stats: Vec<((ValueMeasure, usize), Stats)>,
+}
+
+/// The series of the measures without a year that a run summarises: `present_value_delta` for
+/// every provider (Others last), then `market_cap_impact` for each provider with a company.
+pub fn value_series(scenario: &Scenario) -> Vec<(ValueMeasure, usize)> {
+    let providers = scenario.provider_count_with_others();
+    let mut series: Vec<(ValueMeasure, usize)> = (0..providers)
+        .map(|p| (ValueMeasure::PresentValueDelta, p))
+        .collect();
+    series.extend(
+        (0..providers)
+            .filter(|p| scenario.company(*p).is_some())
+            .map(|p| (ValueMeasure::MarketCapImpact, p)),
+    );
+    series
 }
 
 impl SimulationSummary {
@@ -85,6 +105,22 @@ impl SimulationSummary {
             return None;
         }
         self.series(measure)?.get(t * self.providers + p)
+    }
+
+    /// Statistics of a measure without a year for provider `p`; `None` for a market-cap impact
+    /// of a provider without a company, or an index out of range.
+    pub fn value_stats(&self, measure: ValueMeasure, p: usize) -> Option<&Stats> {
+        self.value_stats
+            .iter()
+            .find(|(key, _)| *key == (measure, p))
+            .map(|(_, stats)| stats)
+    }
+
+    /// Every summarised measure without a year, in `simulate`'s row order.
+    pub fn value_entries(&self) -> impl Iterator<Item = (ValueMeasure, usize, &Stats)> {
+        self.value_stats
+            .iter()
+            .map(|((m, p), stats)| (*m, *p, stats))
     }
 
     /// All statistics of one measure, indexed `[t * providers + p]` like [`Projection::series`].
@@ -134,8 +170,10 @@ fn simulate_within(
         years: deterministic.years,
         providers,
         stats: Vec::new(),
+        value_stats: Vec::new(),
         deterministic,
     };
+    let values = value_series(scenario);
     control.progress.start(u64::from(samples));
     if inputs.is_empty() {
         // Every draw is the deterministic run: skip evaluating it n times.
@@ -145,6 +183,16 @@ fn simulate_within(
             .map(|m| {
                 let values = summary.deterministic.series(*m);
                 (*m, values.iter().map(|v| Stats::constant(*v)).collect())
+            })
+            .collect();
+        summary.value_stats = values
+            .iter()
+            .map(|&(m, p)| {
+                let value = summary
+                    .deterministic
+                    .value_measure(m, p)
+                    .unwrap_or(f64::NAN);
+                ((m, p), Stats::constant(value))
             })
             .collect();
         return Ok(summary);
@@ -171,6 +219,7 @@ fn simulate_within(
         n,
         measures: &stored,
         cells,
+        values: &values,
         control,
     };
     let series = engine.series();
@@ -189,8 +238,13 @@ fn simulate_within(
         cap,
     };
     let det = &summary.deterministic;
+    let yearly = stored.len() * cells;
     let mut accumulators: Vec<(usize, Accumulator)> = (0..series)
         .map(|s| {
+            if let Some(&(measure, p)) = s.checked_sub(yearly).and_then(|e| values.get(e)) {
+                let value = det.value_measure(measure, p).unwrap_or(f64::NAN);
+                return (s, Accumulator::new(value, None));
+            }
             let (measure, c) = (stored[s / cells], s % cells);
             let factor = (derive && measure == Measure::RevenueDelta)
                 .then(|| scenario.provider_ev_sales(c % providers));
@@ -229,6 +283,11 @@ fn simulate_within(
             .collect();
         summary.stats.push((measure, stats));
     }
+    summary.value_stats = values
+        .iter()
+        .zip(&finished[yearly..])
+        .map(|(key, f)| (*key, plan.ranks.stats(&f.order, f.mean, f.std_error)))
+        .collect();
     Ok(summary)
 }
 

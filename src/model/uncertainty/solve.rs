@@ -11,7 +11,7 @@
 
 use super::output::{Output, OutputError, Quantity};
 use super::percentiles::Stats;
-use super::simulate::{RunControl, SimulationError, simulate};
+use super::simulate::{RunControl, SimulationError, SimulationSummary, simulate};
 use crate::model::{Measure, ParamPath, Projection, Scenario, ValidRange};
 
 /// Intervals of the scan grid over the input's valid range.
@@ -178,9 +178,29 @@ pub fn solve_statistic(
     samples: u32,
     seed: u64,
 ) -> Result<f64, SolveError> {
-    Output::of(scenario, provider, Quantity::InYear(measure, year))?;
-    let t = usize::try_from(year - scenario.base_year).unwrap_or(0);
-    if !Measure::UNCERTAIN.contains(&measure) {
+    let quantity = Quantity::InYear(measure, year);
+    solve_statistic_of(
+        scenario, path, provider, quantity, target, statistic, samples, seed,
+    )
+}
+
+/// [`solve_statistic`] on any [`Quantity`]: a yearly measure of [`Measure::UNCERTAIN`], or a
+/// measure without a year (the run summarises both).
+#[allow(clippy::too_many_arguments)]
+pub fn solve_statistic_of(
+    scenario: &Scenario,
+    path: ParamPath,
+    provider: usize,
+    quantity: Quantity,
+    target: f64,
+    statistic: Statistic,
+    samples: u32,
+    seed: u64,
+) -> Result<f64, SolveError> {
+    Output::of(scenario, provider, quantity)?;
+    if let Quantity::InYear(measure, _) = quantity
+        && !Measure::UNCERTAIN.contains(&measure)
+    {
         return Err(SolveError::NotSummarised {
             measure: measure.key(),
         });
@@ -191,9 +211,8 @@ pub fn solve_statistic(
     let at = |x: f64| {
         path.set(&mut trial, x);
         match simulate(&trial, samples, seed, &RunControl::default()) {
-            Ok(summary) => summary
-                .stats(measure, t, provider)
-                .map_or(f64::NAN, |stats| statistic.of(stats)),
+            Ok(summary) => summary_statistic(&summary, provider, quantity)
+                .map_or(f64::NAN, |s| statistic.of(s)),
             Err(error) => {
                 failure.get_or_insert(error);
                 f64::NAN
@@ -204,6 +223,21 @@ pub fn solve_statistic(
     match failure {
         Some(error) => Err(error.into()),
         None => found,
+    }
+}
+
+/// The statistics of `quantity` for `provider` in a summary, if it summarises them.
+pub fn summary_statistic(
+    summary: &SimulationSummary,
+    provider: usize,
+    quantity: Quantity,
+) -> Option<&Stats> {
+    match quantity {
+        Quantity::InYear(measure, year) => {
+            let t = summary.deterministic.year_index(year)?;
+            summary.stats(measure, t, provider)
+        }
+        Quantity::Whole(measure) => summary.value_stats(measure, provider),
     }
 }
 
