@@ -55,6 +55,33 @@ pub struct History {
     pub years: Vec<HistoryYear>,
 }
 
+/// Research firms whose market figures a scenario may be calibrated to, as their sources name
+/// them, with the name to show. The shipped history is the first one's.
+const RESEARCH_FIRMS: [(&str, &str); 5] = [
+    ("synergy", "Synergy Research Group"),
+    ("canalys", "Canalys"),
+    ("gartner", "Gartner"),
+    ("idc", "IDC"),
+    ("omdia", "Omdia"),
+];
+
+/// The research firm a scenario's base-year figures come from, read from the sources of its
+/// market size and provider shares (the first firm any of them names); `None` where they name
+/// none (a scenario of one's own: history is drawn).
+pub fn calibrated_firm(sources: &[&str]) -> Option<&'static str> {
+    sources.iter().find_map(|text| {
+        let lower = text.to_lowercase();
+        RESEARCH_FIRMS
+            .iter()
+            .filter_map(|(key, name)| lower.find(key).map(|at| (at, *name)))
+            .min_by_key(|(at, _)| *at)
+            .map(|(_, name)| name)
+    })
+}
+
+/// The firm the shipped history comes from.
+pub const HISTORY_FIRM: &str = "Synergy Research Group";
+
 /// The text of `assets/history-synergy.ron`.
 pub const SYNERGY_RON: &str = include_str!("../assets/history-synergy.ron");
 

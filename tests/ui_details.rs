@@ -147,3 +147,19 @@ fn renaming_a_provider_says_which_history_is_missing() {
         "Azure and Google Cloud keep their history"
     );
 }
+
+#[test]
+fn about_this_input_follows_base_year_and_horizon() {
+    let mut harness = harness();
+    for (label, path) in [("Base year", "base_year"), ("Horizon", "horizon_years")] {
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::Slider, label)
+            .focus();
+        harness.run();
+        let text = format!("Path in the file: {path}");
+        assert!(
+            harness.query_by_label(&text).is_some(),
+            "About this input shows {label}"
+        );
+    }
+}

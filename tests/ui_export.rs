@@ -235,3 +235,40 @@ fn an_export_is_proposed_outside_the_working_folder_and_a_wrong_extension_is_ref
         "the mismatch is explained"
     );
 }
+
+#[test]
+fn in_the_compare_view_export_report_writes_the_compare_report_of_the_ticked_scenarios() {
+    let dir = temp_dir("export-compare-report");
+    let report = dir.join("compare");
+    let mut harness = scripted_harness(&dir, vec![Some(report.clone())]);
+    let ctx = harness.ctx.clone();
+    let other = cloudshift::scenario::load_path(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/openai-moves-to-aws.ron"),
+    )
+    .unwrap();
+    let other_name = other.name.clone();
+    harness
+        .state_mut()
+        .add_document(cloudshift::ui::document::Document::new(other, None));
+    harness
+        .state_mut()
+        .run(&ctx, cloudshift::ui::command::Command::SetComparing(true));
+    harness.run();
+    open_menu_item(&mut harness, "File", "Export report…");
+    harness.run();
+    let written = report.with_extension("html");
+    let html = std::fs::read_to_string(&written).expect("the compare report was written");
+    assert!(
+        html.contains("Comparison of 2 scenarios"),
+        "a compare report"
+    );
+    assert!(html.contains("Difference chart"));
+    assert!(html.contains(&other_name) && html.contains(&harness.state().doc().scenario().name));
+    assert!(
+        harness
+            .query_all_by_label_contains("compare report of 2 scenarios")
+            .count()
+            >= 1,
+        "the status line says what was written"
+    );
+}

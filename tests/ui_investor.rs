@@ -85,3 +85,72 @@ fn a_move_out_of_reach_is_said_in_a_sentence() {
         "nothing to apply"
     );
 }
+
+/// The shipped scenario with a halo on losses so large that Azure's other business is cut to
+/// nothing: a model limit to click.
+fn with_a_limit() -> Scenario {
+    let mut scenario = shipped("openai-moves-to-aws.ron");
+    scenario.halo_loss = Some(10.0);
+    scenario
+}
+
+#[test]
+fn clicking_a_model_limit_focuses_the_input_that_drives_it() {
+    use cloudshift::model::{diagnostics, project};
+    let scenario = with_a_limit();
+    let limits = diagnostics(&scenario, &project(&scenario));
+    let limit = limits
+        .first()
+        .expect("the scenario reaches a limit")
+        .clone();
+    let label = limit.input.label(&scenario);
+    let mut harness = investor_harness(scenario);
+    harness.get_by_label(&limit.sentence).click();
+    harness.run();
+    harness.run();
+    let focused = harness
+        .query_all_by_label(&label)
+        .any(|node| node.is_focused());
+    assert!(focused, "the slider of {label} has the keyboard focus");
+    // "About this input" describes it.
+    assert!(
+        harness.query_all_by_label(&label).count() >= 2,
+        "{label} named in About this input as well as on its slider"
+    );
+}
+
+#[test]
+fn an_uncertain_scenario_shows_the_spread_of_each_companys_impact() {
+    let (scenario, p) = priceable();
+    assert!(
+        !scenario.uncertainty.is_empty(),
+        "the shipped scenario is uncertain"
+    );
+    let company = scenario.company(p).unwrap().name.clone();
+    let mut harness = investor_harness(scenario);
+    common::ui::step_until(&mut harness, "the impact's spread", |app| {
+        app.uncertainty().summary().is_some()
+    });
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Spread of the impact under uncertainty")
+            .is_some()
+    );
+    let summary = harness.state().uncertainty().summary().unwrap();
+    let median = summary
+        .value_stats(ValueMeasure::MarketCapImpact, p)
+        .unwrap()
+        .p50;
+    let sentence = format!("{company}: median {}", cloudshift::units::percent(median));
+    assert!(
+        harness.query_all_by_label_contains(&sentence).count() >= 1,
+        "{sentence}"
+    );
+    assert!(
+        harness
+            .query_all_by_label_contains("probability-weighted expected value")
+            .count()
+            >= 1
+    );
+}

@@ -3,12 +3,14 @@
 use super::CliError;
 use super::args::{OutputSelector, StatisticArgs};
 use crate::model::uncertainty::{
-    Quantity, RunControl, SimulationSummary, Statistic, sensitivity_of, simulate, solve_for,
-    solve_statistic_of, summary_statistic,
+    Quantity, RunControl, SimulationSummary, SolveError, Statistic, sensitivity_of, simulate,
+    solve_for, solve_statistic_of, summary_statistic,
 };
 use crate::model::{Measure, ParamPath, Scenario, ValueMeasure, project};
 use crate::scenario::{SAMPLES_RANGE, residual_path_hint};
-use crate::tables::{Cell, ColumnKind, Report, owned, summary_entries, summary_report};
+use crate::tables::{
+    Cell, ColumnKind, Report, in_unit, measure_unit, owned, summary_entries, summary_report,
+};
 
 /// Mean and percentiles per year, provider (Others last) and measure; with `errors` (JSON), also
 /// the standard error of each mean and the 95% interval of each median.
@@ -48,9 +50,43 @@ fn add_errors(report: &mut Report, summary: &SimulationSummary) {
     for name in ["std_error", "median_low", "median_high"] {
         report.columns.push((name.to_owned(), ColumnKind::Number));
     }
-    for (row, (_, _, _, stats)) in report.rows.iter_mut().zip(summary_entries(summary)) {
-        row.extend([stats.std_error, stats.median_low, stats.median_high].map(Cell::Number));
+    for (row, (_, _, key, stats)) in report.rows.iter_mut().zip(summary_entries(summary)) {
+        let unit = measure_unit(key);
+        row.extend(
+            [stats.std_error, stats.median_low, stats.median_high].map(|x| Cell::Quantity(x, unit)),
+        );
     }
+}
+
+/// Why goal seek failed, with the output's numbers in its unit (`$274.5B`, not
+/// `274.5481639852684`) and the input's in the input's.
+fn solve_error(error: SolveError, quantity: Quantity, path: ParamPath) -> CliError {
+    let out = |x: f64| in_unit(x, quantity.unit());
+    CliError(match error {
+        SolveError::OutOfReach {
+            target,
+            min_output,
+            max_output,
+        } => format!(
+            "target {} is out of reach: over the valid range the output goes from {} to {}",
+            out(target),
+            out(min_output),
+            out(max_output)
+        ),
+        SolveError::Jump {
+            target,
+            param_value,
+            output_below,
+            output_above,
+        } => format!(
+            "the output jumps over target {} at {} (from {} to {}); no value hits it exactly",
+            out(target),
+            in_unit(param_value, path.unit()),
+            out(output_below),
+            out(output_above)
+        ),
+        other => other.to_string(),
+    })
 }
 
 /// Tornado bars for one output, largest swing first.
@@ -78,8 +114,8 @@ pub fn sensitivity_report(
         .map(|bar| {
             vec![
                 Cell::Text(bar.path.to_text(scenario)),
-                Cell::Number(bar.low_input),
-                Cell::Number(bar.high_input),
+                Cell::Quantity(bar.low_input, bar.path.unit()),
+                Cell::Quantity(bar.high_input, bar.path.unit()),
                 Cell::Number(bar.low_output),
                 Cell::Number(bar.high_output),
                 Cell::Number(bar.swing),
@@ -119,7 +155,8 @@ pub fn solve_report(
         let (samples, seed) = samples_and_seed(scenario, statistic.samples, statistic.seed)?;
         let value = solve_statistic_of(
             scenario, path, provider, quantity, target, stat, samples, seed,
-        )?;
+        )
+        .map_err(|e| solve_error(e, quantity, path))?;
         let mut solved = scenario.clone();
         path.set(&mut solved, value);
         let summary = simulate(&solved, samples, seed, &RunControl::new())?;
@@ -127,7 +164,8 @@ pub fn solve_report(
             .map_or(f64::NAN, |stats| stat.of(stats));
         (value, output)
     } else {
-        let value = solve_for(scenario, path, provider, quantity, target)?;
+        let value = solve_for(scenario, path, provider, quantity, target)
+            .map_err(|e| solve_error(e, quantity, path))?;
         let mut solved = scenario.clone();
         path.set(&mut solved, value);
         let projection = project(&solved);
@@ -157,7 +195,7 @@ pub fn solve_report(
         ]),
         rows: vec![vec![
             Cell::Text(path.to_text(scenario)),
-            Cell::Number(value),
+            Cell::Quantity(value, path.unit()),
             Cell::Text(scenario.provider_name(provider).to_owned()),
             Cell::Text(quantity.key().to_owned()),
             quantity

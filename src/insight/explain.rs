@@ -163,22 +163,43 @@ pub fn explanations(
     }
     let q = at(&projection.calibrated_rest_share, p);
     let rho = at(&projection.rest_share, t * providers + p);
-    let drift = ParamPath::Provider(p, ProviderParam::Drift)
-        .get(scenario)
-        .unwrap_or(0.0);
     let years = t as f64;
-    out.push(Explanation {
-        title: "3. Shares of the rest of market drift, and the halo",
-        formula: "ρ(t) = q + drift × t + halo × Σ S(t)(a(t) − b) / R(t)",
-        plain: "Each provider starts from its share of the rest of market in the base year, q (calibrated so its total share matches the reported one). It drifts a fixed number of points a year. A provider that wins workload spend also wins other customers (the halo); one that loses it loses them.",
-        example: format!(
+    let named = scenario.providers.len();
+    let example = if p < named {
+        let drift = ParamPath::Provider(p, ProviderParam::Drift)
+            .get(scenario)
+            .unwrap_or(0.0);
+        format!(
             "{name} {year}: {} = {} in {base} {} from drift ({} a year for {t} years) {} from halo and rescaling.",
             percent(rho),
             percent(q),
             points_delta(drift * years),
             points_delta(drift),
             points_delta(tidy(rho - q - drift * years)),
-        ),
+        )
+    } else {
+        // Others has no drift or halo of its own: it keeps what the named providers leave.
+        let drifts: f64 = (0..named)
+            .map(|i| {
+                ParamPath::Provider(i, ProviderParam::Drift)
+                    .get(scenario)
+                    .unwrap_or(0.0)
+            })
+            .sum::<f64>()
+            * years;
+        format!(
+            "{name} {year}: {} = {} in {base} {} from the named providers' combined drift (taken out of what they leave) {} from their halo gains and losses, floors and rescaling.",
+            percent(rho),
+            percent(q),
+            points_delta(tidy(-drifts)),
+            points_delta(tidy(rho - q + drifts)),
+        )
+    };
+    out.push(Explanation {
+        title: "3. Shares of the rest of market drift, and the halo",
+        formula: "ρ(t) = max(0, q + drift × t + h × G(t) / R(t)),  G(t) = Σ S(t)(a(t) − b),  h = halo if G >= 0, else halo on losses;  Others: 1 − Σ named ρ",
+        plain: "Each named provider starts from its share of the rest of market in the base year, q (calibrated so its total share matches the reported one). It drifts a fixed number of points a year. A provider that wins workload spend also wins other customers (the halo); one that loses it loses some of them too (the halo on losses, smaller where switching costs keep customers). Others has no drift of its own: it keeps what the named providers leave.",
+        example,
     });
     if let Some(example) = revenue_example(scenario, projection, p, t) {
         out.push(Explanation {
@@ -214,9 +235,9 @@ pub fn explanations(
         ),
     });
     out.push(Explanation {
-        title: "7. Value at stake",
+        title: "7. Value at stake (a one-year multiple, not a present value)",
         formula: "V(t) = EV/sales × Δ(t)",
-        plain: "Investors value a dollar of sales at a multiple (enterprise value per dollar of sales); the revenue delta times that multiple is the value at stake.",
+        plain: "A quick yardstick: one year's revenue delta times the provider's EV/sales multiple. It ignores costs, taxes and time, so it overstates what the move is worth; the present value below (step 9) is the measure to quote.",
         example: format!(
             "{name} {year}: EV/sales of {:.1}× times {} = {}.",
             scenario.provider_ev_sales(p),
@@ -224,6 +245,9 @@ pub fn explanations(
             crate::units::usd_bn_delta(here.get(Measure::ValueAtStake))
         ),
     });
+    out.extend(super::explain_value::value_explanations(
+        scenario, projection, p, t,
+    ));
     out
 }
 
@@ -263,7 +287,31 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ),
     (
         "Value at stake",
-        "Revenue won or lost against the counterfactual, times the provider's EV/sales multiple: roughly what the move is worth to investors.",
+        "One year's revenue won or lost against the counterfactual, times the provider's EV/sales multiple: a one-year yardstick, not a present value.",
+    ),
+    (
+        "Halo on losses",
+        "Dollars of other business a provider loses for each dollar of workload spend it loses; smaller than the halo where switching costs keep customers.",
+    ),
+    (
+        "Operating income",
+        "Revenue minus operating costs: the provider's margin times its revenue, with a workload's own margin on that workload's spend.",
+    ),
+    (
+        "Present value (DCF)",
+        "Every future year's change in after-tax cash flow, discounted back to the base year, plus the horizon year's change carried on for ever (terminal value): what the migration is worth today.",
+    ),
+    (
+        "Discount rate",
+        "How much less a dollar next year is worth than a dollar today, for an investor in this company (its cost of capital).",
+    ),
+    (
+        "Market-cap impact",
+        "The present value as a share of the company's stock-market value: the share-price move the migration alone would justify.",
+    ),
+    (
+        "Priced in",
+        "The value of an input (by default the migration's extent) at which the modelled impact equals the observed price move.",
     ),
     (
         "Percentile",
@@ -328,7 +376,7 @@ mod tests {
     fn every_equation_is_explained_and_out_of_range_is_none() {
         let scenario = builtin_baseline();
         let projection = project(&scenario);
-        assert_eq!(explanations(&scenario, &projection, 0, 5).len(), 7);
+        assert_eq!(explanations(&scenario, &projection, 0, 5).len(), 11);
         assert!(revenue_example(&scenario, &projection, 99, 0).is_none());
         assert!(revenue_example(&scenario, &projection, 0, 99).is_none());
     }

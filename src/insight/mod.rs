@@ -3,5 +3,6 @@
 
 pub mod events;
 pub mod explain;
+pub mod explain_value;
 pub mod sources;
 pub mod tours;

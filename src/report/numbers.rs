@@ -43,7 +43,7 @@ fn csv_value(cell: &Cell) -> String {
     match cell {
         Cell::Text(text) => text.clone(),
         Cell::Integer(i) => i.to_string(),
-        Cell::Number(x) => plain_decimal(*x),
+        Cell::Number(x) | Cell::Quantity(x, _) => plain_decimal(*x),
         Cell::Empty => String::new(),
     }
 }

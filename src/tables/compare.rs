@@ -60,6 +60,7 @@ pub fn reports(
         let mut row = vec![Cell::Text(title)];
         row.extend(difference.values.into_iter().map(|value| match value {
             Some(InputValue::Number(x)) if for_people => Cell::Text(people_input(x, unit)),
+            Some(InputValue::Number(x)) if counts_whole(x, unit) => Cell::Integer(x as i64),
             Some(InputValue::Number(x)) => Cell::Number(x),
             Some(InputValue::Text(text)) => Cell::Text(text),
             None => Cell::Text(String::new()),
@@ -80,8 +81,14 @@ pub fn reports(
         kpis.columns.push((name.clone(), ColumnKind::Number));
     }
     for name in names.iter().skip(1) {
-        kpis.columns
-            .push((format!("{name} minus {}", names[0]), ColumnKind::Number));
+        // People read "B − first" (the first scenario is named two columns to the left); CSV
+        // and JSON keep the full "B minus A" key.
+        let title = if for_people {
+            format!("{name} − first")
+        } else {
+            format!("{name} minus {}", names[0])
+        };
+        kpis.columns.push((title, ColumnKind::Number));
     }
     for row in kpi_rows(compared, year) {
         let mut cells = vec![
@@ -124,6 +131,13 @@ fn input_unit(path: &str, scenario: &Scenario) -> Option<Unit> {
         return Some(Unit::Percent);
     }
     parse_path(path, scenario).map(ParamPath::unit)
+}
+
+/// Whether an input's value is a count or a calendar year that CSV writes as a whole number
+/// (the seed `42`, not `42.0000000`): a whole value with no unit (seed, draws) or in years.
+fn counts_whole(value: f64, unit: Option<Unit>) -> bool {
+    let whole = value.fract() == 0.0 && value.abs() < 9.0e15;
+    whole && matches!(unit, None | Some(Unit::Year | Unit::WholeYears))
 }
 
 /// The input's name as on its slider (`AWS drift`), or its path where it has no slider.

@@ -10,4 +10,4 @@ mod simulation;
 pub use compare::reports as compare_reports;
 pub use projection::report as projection_report;
 pub use report::*;
-pub use simulation::{summary_entries, summary_report};
+pub use simulation::{measure_unit, summary_entries, summary_report};

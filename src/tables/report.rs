@@ -2,6 +2,7 @@
 
 use std::fmt::Write as _;
 
+use crate::model::Unit;
 use crate::units::{percent, usd_bn};
 
 /// How a numeric column reads in the people-facing table (CSV and JSON always get raw numbers).
@@ -25,6 +26,9 @@ pub enum Cell {
     Text(String),
     Integer(i64),
     Number(f64),
+    /// A number in a unit that varies by row (a tornado's inputs, a simulation's measures):
+    /// people read it in `Unit`; CSV and JSON get the plain number, like [`Cell::Number`].
+    Quantity(f64, Unit),
     /// No value: an empty CSV field, `null` in JSON, blank in the table.
     Empty,
 }
@@ -136,14 +140,14 @@ impl Report {
         self.rows.iter().enumerate().find_map(|(r, row)| {
             let c = row
                 .iter()
-                .position(|cell| matches!(cell, Cell::Number(x) if !x.is_finite()))?;
+                .position(|cell| cell.number().is_some_and(|x| !x.is_finite()))?;
             let label: Vec<String> = row
                 .iter()
-                .take_while(|cell| !matches!(cell, Cell::Number(_)))
+                .take_while(|cell| cell.number().is_none())
                 .map(|cell| match cell {
                     Cell::Text(text) => text.clone(),
                     Cell::Integer(i) => i.to_string(),
-                    Cell::Number(_) | Cell::Empty => String::new(),
+                    Cell::Number(_) | Cell::Quantity(..) | Cell::Empty => String::new(),
                 })
                 .collect();
             let column = self.columns.get(c).map_or("?", |(name, _)| name.as_str());
@@ -176,7 +180,7 @@ impl Report {
                 .map(|cell| match cell {
                     Cell::Text(text) => csv_text(text),
                     Cell::Integer(i) => i.to_string(),
-                    Cell::Number(x) => plain_decimal(*x),
+                    Cell::Number(x) | Cell::Quantity(x, _) => plain_decimal(*x),
                     Cell::Empty => String::new(),
                 })
                 .collect();
@@ -201,8 +205,10 @@ impl Report {
                             Cell::Text(text) => serde_json::Value::from(text.clone()),
                             Cell::Integer(i) => serde_json::Value::from(*i),
                             Cell::Empty => serde_json::Value::Null,
-                            Cell::Number(x) => serde_json::Number::from_f64(*x)
-                                .map_or(serde_json::Value::Null, serde_json::Value::Number),
+                            Cell::Number(x) | Cell::Quantity(x, _) => {
+                                serde_json::Number::from_f64(*x)
+                                    .map_or(serde_json::Value::Null, serde_json::Value::Number)
+                            }
                         };
                         (name.clone(), value)
                     })
@@ -272,7 +278,51 @@ pub fn human(cell: &Cell, kind: ColumnKind) -> String {
         (Cell::Empty, _) => String::new(),
         (Cell::Number(x), ColumnKind::Fraction) => percent(*x),
         (Cell::Number(x), ColumnKind::Money) => usd_bn(*x),
-        (Cell::Number(x), _) => format!("{x:.4}"),
+        (Cell::Number(x), _) => readable(*x),
+        (Cell::Quantity(x, unit), _) => in_unit(*x, *unit),
+    }
+}
+
+/// A plain number for people: at most four decimals, trailing zeros dropped (`2026.2`, `0.5`,
+/// `1234`), never noise such as `274.5481639852684`.
+pub fn readable(value: f64) -> String {
+    if !value.is_finite() {
+        return "n/a".to_owned();
+    }
+    let text = format!("{value:.4}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" {
+        "0".to_owned()
+    } else {
+        text.to_owned()
+    }
+}
+
+/// A model value in its unit for people: money as `$122B`, fractions as `29.0%`, a year that
+/// falls between whole years as `2026.2`, the rest as its slider shows it.
+pub fn in_unit(value: f64, unit: Unit) -> String {
+    match unit {
+        _ if !value.is_finite() => "n/a".to_owned(),
+        Unit::UsdBn => usd_bn(value),
+        Unit::Percent => percent(value),
+        Unit::Year | Unit::Years | Unit::WholeYears if (value - value.round()).abs() > 1e-9 => {
+            format!(
+                "{}{}",
+                readable((value * 10.0).round() / 10.0),
+                unit.suffix()
+            )
+        }
+        _ => unit.format(value),
+    }
+}
+
+impl Cell {
+    /// The number in the cell, if it holds one.
+    pub fn number(&self) -> Option<f64> {
+        match self {
+            Self::Number(x) | Self::Quantity(x, _) => Some(*x),
+            _ => None,
+        }
     }
 }
 

@@ -2,9 +2,9 @@
 //! percentiles per year, provider and measure.
 
 use super::report::{Cell, ColumnKind, Report, owned};
-use crate::model::Measure;
 use crate::model::Scenario;
 use crate::model::uncertainty::{SimulationSummary, Stats};
+use crate::model::{Measure, Unit, ValueMeasure};
 
 /// The rows of a summary in `simulate`'s order: every year, provider (Others last) and measure of
 /// [`Measure::UNCERTAIN`]; then, on rows whose year is the base year, `present_value_delta` of
@@ -26,6 +26,15 @@ pub fn summary_entries(summary: &SimulationSummary) -> Vec<(i32, usize, &'static
     entries
 }
 
+/// The unit people read a summarised measure in, by its key (percent for shares and the
+/// market-cap impact, $B for money).
+pub fn measure_unit(key: &str) -> Unit {
+    Measure::from_key(key)
+        .map(Measure::unit)
+        .or_else(|| ValueMeasure::from_key(key).map(ValueMeasure::unit))
+        .unwrap_or(Unit::UsdBn)
+}
+
 /// A simulation summary as a report: mean and percentiles per year, provider and measure.
 pub fn summary_report(scenario: &Scenario, summary: &SimulationSummary) -> Report {
     let mut columns = vec![
@@ -43,9 +52,10 @@ pub fn summary_report(scenario: &Scenario, summary: &SimulationSummary) -> Repor
                 Cell::Integer(i64::from(year)),
                 Cell::Text(scenario.provider_name(p).to_owned()),
                 Cell::Text(key.to_owned()),
-                Cell::Number(stats.mean),
+                Cell::Quantity(stats.mean, measure_unit(key)),
             ];
-            row.extend(stats.percentiles().iter().map(|v| Cell::Number(*v)));
+            let unit = measure_unit(key);
+            row.extend(stats.percentiles().iter().map(|v| Cell::Quantity(*v, unit)));
             row
         })
         .collect();

@@ -184,10 +184,7 @@ impl CloudshiftApp {
         self.files.frame_input(&ctx, &self.docs, &mut self.queue);
         let comparing = self.present.comparing && !presenting;
         self.bars_ui(ui, presenting, comparing);
-        let uncertainty_shown = self.prefs.layout == PlotLayout::Tabs
-            && self.prefs.chart == Chart::Uncertainty
-            && !presenting
-            && !comparing;
+        let uncertainty_shown = self.prefs.shows_monte_carlo() && !presenting && !comparing;
         self.docs
             .active_mut()
             .update_uncertainty(&ctx, uncertainty_shown);
@@ -205,8 +202,9 @@ impl CloudshiftApp {
         let shown = self
             .present
             .chart_shown(self.prefs.chart, self.prefs.layout);
-        self.exporter
-            .set_chart(chart_rect, shown, ui.visuals().dark_mode);
+        let compared = comparing.then(|| self.present.ticked(&self.docs));
+        let dark = ui.visuals().dark_mode;
+        self.exporter.set_screen(chart_rect, shown, dark, compared);
         let doc = self.docs.active();
         let (scenario, projection) = (doc.scenario(), doc.projection());
         self.learn
@@ -257,9 +255,13 @@ impl CloudshiftApp {
         let history = self
             .learn
             .history_to_draw(self.docs.active().scenario(), self.prefs.show_history);
+        let history_hidden = self
+            .learn
+            .history_hidden(self.docs.active().scenario(), self.prefs.show_history);
         let view = self.docs.active_mut().view();
         let queue = &mut self.queue;
         let mut edits = Vec::new();
+        let mut reveal = None;
         if self.prefs.show_inputs {
             let rows = Rows {
                 scenario: view.scenario,
@@ -274,13 +276,14 @@ impl CloudshiftApp {
         }
         let mut data = ChartData::new(view.scenario, view.projection, *view.summary_year);
         data.history = history;
+        data.history_hidden = history_hidden;
         let (layout, chart) = (&mut self.prefs.layout, &mut self.prefs.chart);
         let (uncertainty, generation) = (view.uncertainty, view.generation);
         let rect = egui::CentralPanel::default()
             .show(ui, |ui| {
                 charts::plots_ui(ui, &data, layout, chart, &mut |ui, data, shown| {
                     if shown == Chart::Investor {
-                        investor::investor_ui(ui, data, &mut edits);
+                        reveal = investor::investor_ui(ui, data, uncertainty.summary(), &mut edits);
                     } else {
                         uncertainty.tab_ui(ui, data, generation, &mut edits);
                     }
@@ -288,6 +291,7 @@ impl CloudshiftApp {
             })
             .inner;
         queue.extend(edits.into_iter().map(Command::Edit));
+        queue.extend(reveal.map(Command::RevealInput));
         rect
     }
 
@@ -340,6 +344,7 @@ impl CloudshiftApp {
             }
             Command::Doc(command) => self.docs.run(command),
             Command::SetComparing(on) => self.present.comparing = on,
+            Command::RevealInput(path) => inputs::request_reveal(ctx, path, &mut prefs.show_inputs),
             Command::Present(command) => {
                 self.present.run(command, ctx, &mut self.docs, prefs.chart);
             }

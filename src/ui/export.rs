@@ -36,14 +36,25 @@ pub struct Exporter {
     paste_text: Option<String>,
     /// The text last copied as RON (tests read it; the clipboard is the system's).
     last_copied: Option<String>,
+    /// The documents (tab indices) the Compare view shows, while it is on screen with two or
+    /// more: "Export report…" then writes their compare report.
+    compared: Option<Vec<usize>>,
 }
 
 impl Exporter {
-    /// Records where the chart is drawn this frame (`None`: no chart on screen), which chart it
-    /// is and whether the theme is dark.
-    pub fn set_chart(&mut self, rect: Option<egui::Rect>, chart: Option<Chart>, dark: bool) {
+    /// Records what is on screen this frame: where the chart is drawn (`None`: no chart),
+    /// which chart it is, whether the theme is dark, and the documents the Compare view
+    /// compares (`None`: not comparing).
+    pub fn set_screen(
+        &mut self,
+        rect: Option<egui::Rect>,
+        chart: Option<Chart>,
+        dark: bool,
+        compared: Option<Vec<usize>>,
+    ) {
         self.chart_rect = rect;
         self.chart_on_screen = chart.map(|c| (c, dark));
+        self.compared = compared.filter(|c| c.len() >= 2);
     }
 
     /// The text last copied as RON.
@@ -63,6 +74,10 @@ impl Exporter {
             ExportCommand::Start(kind) => {
                 queue.push(Command::File(FileCommand::Pick(PickPurpose::Export(kind))));
                 ExportOutcome::Quiet
+            }
+            ExportCommand::To(ExportKind::ReportHtml, path) if self.compared.is_some() => {
+                let compared = self.compared.clone().unwrap_or_default();
+                compare_report_to(&path, docs, &compared)
             }
             ExportCommand::To(kind, path) => {
                 export_to(kind, &path, docs.active(), self.chart_on_screen, queue)
@@ -195,6 +210,58 @@ impl Exporter {
     }
 }
 
+/// Writes the compare report of the documents at `compared` (the first is the reference) to
+/// `path`, as `cloudshift report A.ron B.ron` writes it.
+fn compare_report_to(path: &Path, docs: &Documents, compared: &[usize]) -> ExportOutcome {
+    let path = match checked_extension(path, ExportKind::ReportHtml) {
+        Ok(path) => path,
+        Err(message) => return ExportOutcome::Failed(message),
+    };
+    let inputs: Vec<crate::report::ReportInput<'_>> = compared
+        .iter()
+        .filter_map(|&i| docs.get(i))
+        .map(|doc| crate::report::ReportInput {
+            label: doc.path().map_or_else(
+                || format!("{} (unsaved)", doc.scenario().name),
+                |p| p.display().to_string(),
+            ),
+            scenario: doc.scenario(),
+        })
+        .collect();
+    let html = match crate::report::report_html(&inputs) {
+        Ok(html) => html,
+        Err(error) => return ExportOutcome::Failed(format!("Could not export.\n{error}")),
+    };
+    let scenario_files: Vec<&Path> = compared
+        .iter()
+        .filter_map(|&i| docs.get(i).and_then(Document::path))
+        .collect();
+    match write_output(&path, html.as_bytes(), &scenario_files) {
+        Ok(()) => ExportOutcome::Done(format!(
+            "Exported the compare report of {} scenarios to {}",
+            inputs.len(),
+            path.display()
+        )),
+        Err(error) => ExportOutcome::Failed(format!("Could not export.\n{error}")),
+    }
+}
+
+/// `path` with `kind`'s extension added if it has none; an error if it has another one.
+fn checked_extension(path: &Path, kind: ExportKind) -> Result<PathBuf, String> {
+    match path.extension().map(|e| e.to_string_lossy().to_lowercase()) {
+        None => Ok(path.with_extension(kind.extension())),
+        Some(extension) if extension == kind.extension() => Ok(path.to_path_buf()),
+        Some(extension) => Err(format!(
+            "Not exported: {} ends in .{extension}, but {} writes a .{} file. Name it .{} \
+             (or leave the extension out).",
+            path.display(),
+            kind.title(),
+            kind.extension(),
+            kind.extension()
+        )),
+    }
+}
+
 /// Writes `kind` of `doc` to `path` (adding the extension if it has none).
 fn export_to(
     kind: ExportKind,
@@ -203,19 +270,9 @@ fn export_to(
     chart: Option<(Chart, bool)>,
     queue: &mut CommandQueue,
 ) -> ExportOutcome {
-    let path = match path.extension().map(|e| e.to_string_lossy().to_lowercase()) {
-        None => path.with_extension(kind.extension()),
-        Some(extension) if extension == kind.extension() => path.to_path_buf(),
-        Some(extension) => {
-            return ExportOutcome::Failed(format!(
-                "Not exported: {} ends in .{extension}, but {} writes a .{} file. Name it .{} \
-                 (or leave the extension out).",
-                path.display(),
-                kind.title(),
-                kind.extension(),
-                kind.extension()
-            ));
-        }
+    let path = match checked_extension(path, kind) {
+        Ok(path) => path,
+        Err(message) => return ExportOutcome::Failed(message),
     };
     let text = match kind {
         ExportKind::ProjectionCsv => crate::tables::projection_report(doc.scenario()).to_csv(),

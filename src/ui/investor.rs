@@ -7,14 +7,24 @@ use egui::RichText;
 
 use crate::edits::Edit;
 use crate::insight::sources::is_assumption;
+use crate::model::uncertainty::SimulationSummary;
 use crate::model::{
     ParamPath, ProviderParam, Scenario, ValueMeasure, diagnostics, priced_in, priced_in_sentence,
 };
+use crate::ui::impact_spread::impact_spread_ui;
 use crate::ui::plot_kit::ChartData;
 use crate::units;
 
-/// The tab's contents; Apply pushes its edit to `edits`.
-pub fn investor_ui(ui: &mut egui::Ui, data: &ChartData<'_>, edits: &mut Vec<Edit>) {
+/// The tab's contents; Apply pushes its edit to `edits`. `summary` is the document's last
+/// Monte Carlo run (the impact's spread), if the scenario is uncertain. Returns the input of a
+/// model limit the person clicked, to be shown in the inputs panel.
+pub fn investor_ui(
+    ui: &mut egui::Ui,
+    data: &ChartData<'_>,
+    summary: Option<&SimulationSummary>,
+    edits: &mut Vec<Edit>,
+) -> Option<ParamPath> {
+    let mut reveal = None;
     let scenario = data.scenario;
     let projection = data.projection;
     let companies: Vec<usize> = (0..scenario.providers.len())
@@ -51,6 +61,10 @@ pub fn investor_ui(ui: &mut egui::Ui, data: &ChartData<'_>, edits: &mut Vec<Edit
                         ui.end_row();
                     }
                 });
+            if !scenario.uncertainty.is_empty() && !companies.is_empty() {
+                ui.add_space(8.0);
+                impact_spread_ui(ui, scenario, projection, summary, &companies);
+            }
             ui.add_space(8.0);
             ui.heading("What the market has priced in");
             for &p in &companies {
@@ -79,12 +93,21 @@ pub fn investor_ui(ui: &mut egui::Ui, data: &ChartData<'_>, edits: &mut Vec<Edit
                 ui.label("None: at these inputs every provider stays within the model's domain.");
             }
             for limit in limits {
-                ui.label(RichText::new(&limit.sentence))
-                    .on_hover_text(format!("Driven by {}", limit.input.label(scenario)));
+                let clicked = ui
+                    .link(RichText::new(&limit.sentence))
+                    .on_hover_text(format!(
+                        "Driven by {}: click to show it in the inputs panel.",
+                        limit.input.label(scenario)
+                    ))
+                    .clicked();
+                if clicked {
+                    reveal = Some(limit.input);
+                }
             }
             ui.add_space(4.0);
             ui.label(RichText::new("Value at stake elsewhere is a one-year EV/sales × revenue delta; the impact here is a present value.").small().weak());
         });
+    reveal
 }
 
 /// A move as people write it: `+7.0%`, `-20.0%`.

@@ -12,6 +12,7 @@ pub mod document;
 pub mod documents;
 pub mod export;
 mod files;
+mod impact_spread;
 mod inputs;
 mod investor;
 pub mod learn;

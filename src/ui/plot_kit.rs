@@ -17,6 +17,8 @@ pub struct ChartData<'a> {
     pub summary_year: i32,
     /// The observed past to draw before the projection (None: hidden or not applicable).
     pub history: Option<&'a crate::history::History>,
+    /// Why the history is not drawn although the person asked for it (shown under the chart).
+    pub history_hidden: Option<String>,
 }
 
 impl<'a> ChartData<'a> {
@@ -30,6 +32,7 @@ impl<'a> ChartData<'a> {
             years,
             summary_year,
             history: None,
+            history_hidden: None,
         }
     }
 

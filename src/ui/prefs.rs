@@ -36,6 +36,13 @@ impl Default for Prefs {
 }
 
 impl Prefs {
+    /// Whether the chart on screen reads the Monte Carlo run (the Uncertainty tab, and the
+    /// Investor tab's spread of the impact), so the run should go on.
+    pub fn shows_monte_carlo(&self) -> bool {
+        self.layout == PlotLayout::Tabs
+            && matches!(self.chart, Chart::Uncertainty | Chart::Investor)
+    }
+
     /// Runs a View command (theme, layout, chart, panels); `shown` is the theme on screen now.
     pub fn run(&mut self, command: &Command, shown: egui::Theme) {
         match *command {

@@ -35,6 +35,14 @@ impl Quantity {
         }
     }
 
+    /// The unit people read it in.
+    pub fn unit(self) -> crate::model::Unit {
+        match self {
+            Self::InYear(measure, _) => measure.unit(),
+            Self::Whole(measure) => measure.unit(),
+        }
+    }
+
     /// Whether it is a fraction (shown as %) rather than money ($B).
     pub fn is_fraction(self) -> bool {
         match self {

@@ -9,8 +9,8 @@ use egui_plot::{
     HoverPosition, Line, LineStyle, MarkerShape, Plot, PlotPoint, PlotUi, Points, Text, VLine,
 };
 
-use crate::history::{Confidence, History};
-use crate::model::Scenario;
+use crate::history::{Confidence, HISTORY_FIRM, History, calibrated_firm};
+use crate::model::{ParamPath, ProviderParam, Scenario};
 use crate::ui::plot_kit::ChartData;
 use crate::ui::widgets::color32;
 use crate::units;
@@ -23,6 +23,17 @@ pub fn unavailable_reason(history: Option<&History>, scenario: &Scenario) -> Opt
     let Some(history) = history else {
         return Some("The shipped history file could not be read.".to_owned());
     };
+    let calibration: Vec<&str> = std::iter::once(ParamPath::MarketSize)
+        .chain((0..scenario.providers.len()).map(|p| ParamPath::Provider(p, ProviderParam::Share)))
+        .filter_map(|path| scenario.source(path))
+        .collect();
+    if let Some(firm) = calibrated_firm(&calibration).filter(|f| *f != HISTORY_FIRM) {
+        return Some(format!(
+            "History hidden: this scenario is calibrated to {firm}'s figures, and the shipped \
+             history is {HISTORY_FIRM}'s. The two firms measure the market differently, so \
+             drawing one before the other would show a jump at the base year that never happened."
+        ));
+    }
     let last = history.years.last().map_or(0, |y| y.year);
     if scenario.base_year != last {
         return Some(format!(

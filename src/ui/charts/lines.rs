@@ -300,11 +300,21 @@ fn workload_placement_ui(ui: &mut egui::Ui, data: &ChartData<'_>, w: usize, size
     });
 }
 
+/// Width of the y axis (tick labels and title) of both Delta subplots, in points: enough for
+/// "-$1,000B".
+const DELTA_AXIS_WIDTH: f32 = 76.0;
+
 fn delta_ui(ui: &mut egui::Ui, data: &ChartData<'_>, size: Vec2) {
     let gap = ui.spacing().item_spacing.y;
     let each = egui::vec2(size.x, ((size.y - gap) / 2.0).max(60.0));
     measure_lines_ui(ui, data, Measure::RevenueDelta, "Δ revenue ($B)", each);
-    measure_lines_ui(ui, data, Measure::ValueAtStake, "Value at stake ($B)", each);
+    measure_lines_ui(
+        ui,
+        data,
+        Measure::ValueAtStake,
+        "Value at stake, 1-yr EV/sales × Δ ($B)",
+        each,
+    );
 }
 
 /// One line per provider of a money measure, with a zero line.
@@ -317,7 +327,9 @@ fn measure_lines_ui(
 ) {
     let dark = ui.visuals().dark_mode;
     let projection = data.projection;
+    // One y-axis width for both Delta subplots, so their plot areas (and years) line up.
     let plot = year_plot(measure.key(), YUnit::UsdBn, y_label, data)
+        .y_axis_min_width(DELTA_AXIS_WIDTH)
         .width(size.x)
         .height(size.y)
         .label_formatter(move |pos| {

@@ -48,6 +48,13 @@ pub fn plots_ui(
             {
                 ui.label(egui::RichText::new(note).small().weak());
             }
+            if let Some(reason) = data
+                .history_hidden
+                .as_deref()
+                .filter(|_| matches!(*chart, Chart::Share | Chart::Revenue))
+            {
+                ui.label(egui::RichText::new(reason).small().weak());
+            }
             if matches!(*chart, Chart::Uncertainty | Chart::Investor) {
                 app_ui(ui, data, *chart);
                 None

@@ -17,6 +17,7 @@ pub use queue::{CommandQueue, CommandSender};
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::edits::Edit;
+use crate::model::ParamPath;
 
 /// Something the person asked for.
 #[derive(Clone, Debug, PartialEq)]
@@ -48,6 +49,9 @@ pub enum Command {
     SetComparing(bool),
     Present(PresentCommand),
     Export(ExportCommand),
+    /// Shows the inputs panel, scrolls to this input's slider and focuses it (a model limit's
+    /// driving input, a tour step's input).
+    RevealInput(ParamPath),
 }
 
 const COMMAND_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
@@ -119,6 +123,7 @@ impl Command {
                 _ => "Export",
             },
             Self::Edit(_) => "Edit",
+            Self::RevealInput(_) => "Show input",
         }
     }
 
@@ -145,7 +150,7 @@ impl Command {
                 "Full screen, one chart at a time; arrows step, Esc leaves."
             }
             Self::Export(ExportCommand::Start(ExportKind::ReportHtml)) => {
-                "One self-contained HTML page (charts, numbers, inputs with sources) that opens in any browser and prints well."
+                "One self-contained HTML page (charts, numbers, inputs with sources) that opens in any browser and prints well. In the Compare view: the compare report of the ticked scenarios."
             }
             Self::Export(ExportCommand::Start(ExportKind::ChartSvg)) => {
                 "The chart on screen as a scalable drawing for slides."

@@ -9,7 +9,9 @@ mod providers;
 mod slider_row;
 mod workloads;
 
-pub use slider_row::{Rows, file_value, focused_input, tooltip};
+pub use slider_row::{
+    AboutInput, Rows, file_value, focused_input, remember_focus, request_reveal, tooltip,
+};
 
 use crate::edits::{Edit, Group, Rejection};
 use crate::model::Unit;
@@ -146,30 +148,30 @@ fn timeline_ui(ui: &mut egui::Ui, rows: Rows<'_>, edits: &mut Vec<Edit>) {
     let scenario = rows.scenario;
     let hover = "First year of the projection: calibrated to reported figures, before any migration.\nSource: the scenario file";
     let (first, last) = BASE_YEAR_RANGE;
-    if let Some(year) = unit_slider(
+    let (year, response) = unit_slider(
         ui,
         f64::from(scenario.base_year),
         "Base year",
         Unit::Year,
         2015.0..=2035.0,
         hover,
-    )
-    .0
-    {
+    );
+    remember_focus(ui, &response, AboutInput::BaseYear, "Base year");
+    if let Some(year) = year {
         edits.push(Edit::BaseYear((year as i32).clamp(first, last)));
     }
     let hover = "Number of years projected after the base year.\nSource: the scenario file";
     let max = f64::from(MAX_HORIZON_YEARS);
-    if let Some(years) = unit_slider(
+    let (years, response) = unit_slider(
         ui,
         f64::from(scenario.horizon_years),
         "Horizon",
         Unit::WholeYears,
         1.0..=max,
         hover,
-    )
-    .0
-    {
+    );
+    remember_focus(ui, &response, AboutInput::Horizon, "Horizon");
+    if let Some(years) = years {
         edits.push(Edit::HorizonYears(years.round().clamp(1.0, max) as u32));
     }
     ui.label(

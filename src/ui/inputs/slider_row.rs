@@ -14,6 +14,8 @@ use crate::ui::widgets::{rejection_ui, unit_slider};
 const BESIDE_SLIDER_WIDTH: f32 = 44.0;
 /// Width of the "±" toggle.
 const TOGGLE_WIDTH: f32 = 28.0;
+/// Frames a reveal request waits for its slider to be drawn.
+const REVEAL_FRAMES: u64 = 3;
 
 /// What every row reads: the committed scenario and the scenario as saved (for reset).
 #[derive(Clone, Copy)]
@@ -28,9 +30,57 @@ fn focused_id() -> Id {
     Id::unique("inputs-focused-input")
 }
 
+/// An input "About this input" can describe: one of the table of inputs, or one of the two
+/// timeline settings (which are not model parameters: they set the projection's years).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AboutInput {
+    Param(ParamPath),
+    BaseYear,
+    Horizon,
+}
+
 /// The input last focused or hovered in the inputs panel, with its label.
-pub fn focused_input(ctx: &egui::Context) -> Option<(ParamPath, String)> {
-    ctx.data(|d| d.get_temp::<(ParamPath, String)>(focused_id()))
+pub fn focused_input(ctx: &egui::Context) -> Option<(AboutInput, String)> {
+    ctx.data(|d| d.get_temp::<(AboutInput, String)>(focused_id()))
+}
+
+/// Remembers `input` as the one to describe when `response` is hovered, focused or dragged.
+pub fn remember_focus(ui: &egui::Ui, response: &egui::Response, input: AboutInput, label: &str) {
+    if response.has_focus() || response.hovered() || response.dragged() {
+        set_focused(ui.ctx(), input, label);
+    }
+}
+
+fn set_focused(ctx: &egui::Context, input: AboutInput, label: &str) {
+    ctx.data_mut(|d| d.insert_temp(focused_id(), (input, label.to_owned())));
+}
+
+fn reveal_id() -> Id {
+    Id::unique("inputs-reveal-input")
+}
+
+/// Shows the inputs panel (`show_inputs`) and asks it to scroll to `path`'s slider and focus it,
+/// in one of the next frames (the request lapses after a few frames if the slider is not drawn,
+/// say in a closed group).
+pub fn request_reveal(ctx: &egui::Context, path: ParamPath, show_inputs: &mut bool) {
+    *show_inputs = true;
+    let frame = ctx.cumulative_frame_nr();
+    ctx.data_mut(|d| d.insert_temp(reveal_id(), (path, frame)));
+    ctx.request_repaint();
+}
+
+/// Whether `path`'s slider was asked to show itself; the request is taken.
+fn take_reveal(ctx: &egui::Context, path: ParamPath) -> bool {
+    let frame = ctx.cumulative_frame_nr();
+    let asked = ctx.data(|d| d.get_temp::<(ParamPath, u64)>(reveal_id()));
+    let Some((asked, at)) = asked else {
+        return false;
+    };
+    let lapsed = frame > at + REVEAL_FRAMES;
+    if lapsed || asked == path {
+        ctx.data_mut(|d| d.remove::<(ParamPath, u64)>(reveal_id()));
+    }
+    asked == path && !lapsed
 }
 
 /// The value of `path` in `saved`, matched by name (indices may have moved since).
@@ -116,8 +166,12 @@ fn beside_slider_ui(
     label: &str,
     edits: &mut Vec<Edit>,
 ) {
-    if response.has_focus() || response.hovered() || response.dragged() {
-        ui.data_mut(|d| d.insert_temp(focused_id(), (path, label.to_owned())));
+    if take_reveal(ui.ctx(), path) {
+        response.request_focus();
+        response.scroll_to_me(Some(egui::Align::Center));
+        set_focused(ui.ctx(), AboutInput::Param(path), label);
+    } else {
+        remember_focus(ui, response, AboutInput::Param(path), label);
     }
     let source = rows.scenario.source(path);
     if is_assumption(source) {

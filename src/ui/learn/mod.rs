@@ -65,6 +65,11 @@ impl LearnState {
         history_plot::unavailable_reason(self.history.as_ref(), scenario)
     }
 
+    /// Why the history is not drawn although `show` asks for it, if so.
+    pub fn history_hidden(&self, scenario: &Scenario, show: bool) -> Option<String> {
+        show.then(|| self.history_unavailable(scenario)).flatten()
+    }
+
     /// Runs a Learn command; `show_history` is the persisted preference.
     pub fn run(&mut self, command: LearnCommand, show_history: &mut bool) {
         match command {

@@ -109,6 +109,12 @@ pub(super) fn tour_window(
                 {
                     state.step_records.push(StepRecord::new(scenario, &step.edits));
                     queue.extend(step.edits.iter().cloned().map(Command::Edit));
+                    // Scroll the inputs panel to the (first) slider the step moves.
+                    let moved = step.edits.iter().find_map(|edit| match edit {
+                        Edit::Value(path, _) => Some(*path),
+                        _ => None,
+                    });
+                    queue.extend(moved.map(Command::RevealInput));
                     state.tour = Some(TourProgress { applied: progress.applied + 1, ..progress });
                 }
                 if ui.button("All tours").clicked() {
