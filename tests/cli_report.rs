@@ -117,7 +117,10 @@ fn each_shipped_report_parses_is_self_contained_and_shows_the_projection() {
         let value = run(&["value", path.to_str().unwrap(), "--format", "csv"]);
         assert!(value.status.success(), "{}", stderr(&value));
         let value_csv = csv_rows(&stdout(&value));
-        if doc.descendants().any(|n| n.attribute("id") == Some("value-1")) {
+        if doc
+            .descendants()
+            .any(|n| n.attribute("id") == Some("value-1"))
+        {
             assert_eq!(table_rows(&doc, "value-1"), value_csv[1..], "{name}");
         } else {
             assert!(

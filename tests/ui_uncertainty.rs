@@ -304,3 +304,61 @@ fn the_tools_menu_opens_goal_seek_on_the_uncertainty_tab() {
     );
     assert!(harness.query_by_label("Solve").is_some());
 }
+
+#[test]
+fn goal_seek_on_a_percentile_runs_the_monte_carlo_inside_the_search() {
+    use cloudshift::model::uncertainty::{Statistic, solve_statistic};
+    let mut harness = uncertainty_tab(200);
+    harness.get_by_label("Goal seek…").click();
+    harness.step();
+    harness.step();
+    harness.get_by_role_and_label(Role::ComboBox, "Of").click();
+    harness.step();
+    harness.step();
+    harness
+        .get_by_label("P50 (median) of the Monte Carlo")
+        .click();
+    harness.step();
+    harness
+        .get_by_role_and_label(Role::SpinButton, "Target")
+        .set_value_accesskit(700.0);
+    harness.step();
+    harness.get_by_label("Solve").click();
+    harness.step();
+    let deadline = Instant::now() + Duration::from_mins(1);
+    while harness.query_by_label_contains("hits the target").is_none() {
+        assert!(
+            harness.query_by_label_contains("No value found").is_none(),
+            "the search failed"
+        );
+        assert!(Instant::now() < deadline, "the search did not finish");
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    let found = harness
+        .get_by_label_contains("hits the target")
+        .accesskit_node()
+        .value()
+        .unwrap_or_default();
+    let app = harness.state();
+    let scenario = app.scenario();
+    let settings = scenario.monte_carlo.unwrap();
+    let last = app.projection().year(app.projection().years - 1);
+    let expected = solve_statistic(
+        scenario,
+        ParamPath::all_uncertain_capable(scenario)[0],
+        0,
+        Measure::Revenue,
+        last,
+        700.0,
+        Statistic::P50,
+        settings.samples,
+        settings.seed,
+    )
+    .unwrap();
+    let text = format!(
+        "market.growth_start = {}",
+        cloudshift::units::percent(expected)
+    );
+    assert!(found.starts_with(&text), "{found} vs {text}");
+}

@@ -1,11 +1,16 @@
-//! The goal-seek dialog: pick an input, a provider, a measure, a year and a target; Solve finds
-//! the input value that hits it (or says why none does); Apply sets it through the edit path.
+//! The goal-seek dialog: pick an input, a provider, a measure, a year, what of it (the
+//! projection's value, or a Monte Carlo statistic such as the P50) and a target; Solve finds the
+//! input value that hits it (or says why none does); Apply sets it through the edit path.
+//!
+//! A statistic runs the Monte Carlo at the file's draws and seed inside the search (as `cloudshift
+//! solve --statistic`), which takes seconds: it runs on a worker thread and the dialog polls it.
+
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use crate::edits::{self, Edit};
-use crate::model::uncertainty::solve;
+use crate::model::uncertainty::{Statistic, solve, solve_statistic};
 use crate::model::{Measure, ParamPath, Scenario};
 use crate::ui::plot_kit::ChartData;
-use crate::units;
 
 /// The dialog's state.
 pub struct GoalSeek {
@@ -16,7 +21,11 @@ pub struct GoalSeek {
     year: Option<i32>,
     /// In display units: percent for shares, $B otherwise.
     target: f64,
+    /// `None`: the projection's own value; else this statistic of the Monte Carlo.
+    statistic: Option<Statistic>,
     result: Option<(ParamPath, Result<f64, String>)>,
+    /// A statistic's search under way on a worker thread.
+    pending: Option<(ParamPath, Receiver<Result<f64, String>>)>,
 }
 
 impl Default for GoalSeek {
@@ -28,17 +37,30 @@ impl Default for GoalSeek {
             measure: Measure::Revenue,
             year: None,
             target: 0.0,
+            statistic: None,
             result: None,
+            pending: None,
         }
     }
 }
 
-fn input_text(path: ParamPath, value: f64) -> String {
-    if path.is_fraction() {
-        units::percent(value)
-    } else {
-        format!("{value:.4}")
+/// What the target is of: the projection, or a statistic of the Monte Carlo.
+fn statistic_label(statistic: Option<Statistic>) -> &'static str {
+    match statistic {
+        None => "Projection (no uncertainty)",
+        Some(Statistic::Mean) => "Mean of the Monte Carlo",
+        Some(Statistic::P5) => "P5 of the Monte Carlo",
+        Some(Statistic::P10) => "P10 of the Monte Carlo",
+        Some(Statistic::P25) => "P25 of the Monte Carlo",
+        Some(Statistic::P50) => "P50 (median) of the Monte Carlo",
+        Some(Statistic::P75) => "P75 of the Monte Carlo",
+        Some(Statistic::P90) => "P90 of the Monte Carlo",
+        Some(Statistic::P95) => "P95 of the Monte Carlo",
     }
+}
+
+fn input_text(path: ParamPath, value: f64) -> String {
+    crate::tables::in_unit(value, path.unit())
 }
 
 impl GoalSeek {
@@ -106,6 +128,26 @@ impl GoalSeek {
                 ui.add(egui::DragValue::new(&mut year).range(data.projection.base_year..=last))
                     .labelled_by(label.id);
                 ui.end_row();
+                let of = ui.label("Of");
+                let uncertain = !scenario.uncertainty.is_empty();
+                if !uncertain {
+                    self.statistic = None;
+                }
+                ui.add_enabled_ui(uncertain, |ui| {
+                    egui::ComboBox::from_id_salt("goal-seek-statistic")
+                        .selected_text(statistic_label(self.statistic))
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(&mut self.statistic, None, statistic_label(None));
+                            for s in Statistic::ALL {
+                                ui.selectable_value(&mut self.statistic, Some(s), statistic_label(Some(s)));
+                            }
+                        })
+                        .response
+                        .labelled_by(of.id)
+                        .on_hover_text("A statistic runs the Monte Carlo (the file's draws and seed) at every step of the search.")
+                        .on_disabled_hover_text("The scenario has no uncertain input: only the projection's value.");
+                });
+                ui.end_row();
                 let unit = if self.measure.is_fraction() {
                     "%"
                 } else {
@@ -125,9 +167,23 @@ impl GoalSeek {
         if self.provider > scenario.providers.len() {
             self.provider = 0;
         }
-        if ui.button("Solve").clicked() {
-            self.result = Some((path, self.solve(scenario, path, year)));
+        self.poll(ui.ctx());
+        let busy = self.pending.is_some();
+        if ui.add_enabled(!busy, egui::Button::new("Solve")).clicked() {
+            self.start(ui.ctx(), scenario, path, year);
         }
+        if busy {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label("Running the Monte Carlo inside the search…");
+            });
+            return;
+        }
+        self.result_ui(ui, scenario, edits);
+    }
+
+    /// The last result: the value found with Apply (or why Apply is refused), or why none was.
+    fn result_ui(&self, ui: &mut egui::Ui, scenario: &Scenario, edits: &mut Vec<Edit>) {
         match &self.result {
             Some((solved, Ok(value))) => {
                 ui.label(format!(
@@ -155,12 +211,66 @@ impl GoalSeek {
         }
     }
 
-    fn solve(&self, scenario: &Scenario, path: ParamPath, year: i32) -> Result<f64, String> {
+    /// Solves now (the projection) or starts the search on a worker thread (a statistic).
+    fn start(&mut self, ctx: &egui::Context, scenario: &Scenario, path: ParamPath, year: i32) {
         let target = if self.measure.is_fraction() {
             self.target / 100.0
         } else {
             self.target
         };
-        solve(scenario, path, self.provider, self.measure, year, target).map_err(|e| e.to_string())
+        let (provider, measure) = (self.provider, self.measure);
+        let Some(statistic) = self.statistic else {
+            let found = solve(scenario, path, provider, measure, year, target);
+            self.result = Some((path, found.map_err(|e| e.to_string())));
+            return;
+        };
+        let settings = scenario.monte_carlo.unwrap_or_default();
+        let scenario = scenario.clone();
+        let (sender, receiver) = channel();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let found = solve_statistic(
+                &scenario,
+                path,
+                provider,
+                measure,
+                year,
+                target,
+                statistic,
+                settings.samples,
+                settings.seed,
+            )
+            .map_err(|e| {
+                format!(
+                    "{e} (at {} draws, seed {})",
+                    settings.samples, settings.seed
+                )
+            });
+            // The dialog may have closed meanwhile: then nobody is waiting.
+            let _ = sender.send(found);
+            ctx.request_repaint();
+        });
+        self.pending = Some((path, receiver));
+        self.result = None;
+    }
+
+    /// Takes the worker's answer, if it has come.
+    fn poll(&mut self, ctx: &egui::Context) {
+        let Some((path, receiver)) = &self.pending else {
+            return;
+        };
+        match receiver.try_recv() {
+            Ok(found) => {
+                self.result = Some((*path, found));
+                self.pending = None;
+            }
+            Err(TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            }
+            Err(TryRecvError::Disconnected) => {
+                self.result = Some((*path, Err("the search stopped unexpectedly".to_owned())));
+                self.pending = None;
+            }
+        }
     }
 }
