@@ -154,3 +154,30 @@ fn an_uncertain_scenario_shows_the_spread_of_each_companys_impact() {
             >= 1
     );
 }
+
+#[test]
+fn a_limit_whose_input_is_unset_focuses_the_switch_that_sets_it() {
+    use cloudshift::model::{ParamPath, diagnostics, project};
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/v1");
+    let scenario = load_path(&dir.join("openai-moves-to-aws.ron")).unwrap();
+    assert!(scenario.halo_loss.is_none(), "a version 1 file");
+    let limit = diagnostics(&scenario, &project(&scenario))
+        .into_iter()
+        .find(|d| d.input == ParamPath::HaloLoss)
+        .expect("the halo limit");
+    let mut harness = investor_harness(scenario);
+    harness.get_by_label(&limit.sentence).click();
+    harness.run();
+    let switch = harness.get_by_label("Separate halo on losses");
+    assert!(switch.is_focused(), "the switch has the keyboard focus");
+    switch.click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.scenario().halo_loss, Some(app.scenario().halo));
+    assert!(
+        harness
+            .query_by_role_and_label(egui::accesskit::Role::Slider, "Halo on losses")
+            .is_some(),
+        "its slider now shows"
+    );
+}

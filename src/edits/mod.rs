@@ -61,6 +61,8 @@ pub enum Edit {
     MonteCarlo(MonteCarlo),
     /// Sets or unsets a workload's own margin.
     WorkloadMargin(usize, Option<f64>),
+    /// Sets or unsets a separate halo on losses (unset: losses follow `halo`).
+    HaloLoss(Option<f64>),
     /// Moves one provider's fraction of a placement; the others give way in proportion.
     PlacementShare {
         workload: usize,
@@ -91,6 +93,7 @@ impl Edit {
     pub fn group(&self) -> Group {
         match self {
             Self::RenameScenario(_) | Self::MonteCarlo(_) => Group::Scenario,
+            Self::HaloLoss(_) => Group::Halo,
             Self::BaseYear(_) | Self::HorizonYears(_) => Group::Timeline,
             Self::Value(path, _) | Self::Distribution(path, _) => match *path {
                 ParamPath::MarketSize
@@ -174,6 +177,12 @@ pub fn apply(scenario: &Scenario, edit: &Edit) -> Scenario {
         }
         Edit::Distribution(path, dist) => set_distribution(&mut s, *path, *dist),
         Edit::MonteCarlo(mc) => s.monte_carlo = Some(*mc),
+        Edit::HaloLoss(halo_loss) => {
+            s.halo_loss = *halo_loss;
+            if halo_loss.is_none() {
+                s.uncertainty.retain(|(key, _)| *key != ParamPath::HaloLoss);
+            }
+        }
         Edit::WorkloadMargin(w, margin) => {
             if let Some(workload) = s.workloads.get_mut(*w) {
                 workload.margin = *margin;

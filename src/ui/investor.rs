@@ -37,7 +37,8 @@ pub fn investor_ui(
             if companies.is_empty() {
                 ui.label("No provider in this scenario names its company (market cap and price move), so there is nothing to value.");
             }
-            egui::Grid::new("investor-grid")
+            let grid = (!companies.is_empty()).then(|| egui::Grid::new("investor-grid"));
+            if let Some(grid) = grid { grid
                 .striped(true)
                 .spacing([14.0, 6.0])
                 .show(ui, |ui| {
@@ -60,13 +61,15 @@ pub fn investor_ui(
                         ui.label(impact.map_or_else(|| "n/a".to_owned(), units::percent));
                         ui.end_row();
                     }
-                });
+                }); }
             if !scenario.uncertainty.is_empty() && !companies.is_empty() {
                 ui.add_space(8.0);
                 impact_spread_ui(ui, scenario, projection, summary, &companies);
             }
-            ui.add_space(8.0);
-            ui.heading("What the market has priced in");
+            if !companies.is_empty() {
+                ui.add_space(8.0);
+                ui.heading("What the market has priced in");
+            }
             for &p in &companies {
                 let result = priced_in(scenario, p, None);
                 let sentence = priced_in_sentence(scenario, p, None, &result);

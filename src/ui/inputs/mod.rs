@@ -9,6 +9,7 @@ mod providers;
 mod slider_row;
 mod workloads;
 
+use slider_row::take_reveal;
 pub use slider_row::{
     AboutInput, Rows, file_value, focused_input, remember_focus, request_reveal, tooltip,
 };
@@ -139,9 +140,33 @@ fn section_group_ui(
         .default_open(true)
         .show(ui, |ui| {
             fit_sliders(ui, "Market growth start");
+            if section == Section::Halo {
+                halo_loss_toggle_ui(ui, rows.scenario, edits);
+            }
             section_ui(ui, rows, section, edits);
             rejection_for(ui, rejection, group);
         });
+}
+
+/// Whether losses have a halo of their own: off, a lost dollar of workload spend costs `halo`
+/// dollars of other business, as a won dollar brings. Takes a reveal of the halo on losses while
+/// it is unset (a model limit's advice is to set it).
+fn halo_loss_toggle_ui(
+    ui: &mut egui::Ui,
+    scenario: &crate::model::Scenario,
+    edits: &mut Vec<Edit>,
+) {
+    let mut separate = scenario.halo_loss.is_some();
+    let check = ui
+        .checkbox(&mut separate, "Separate halo on losses")
+        .on_hover_text("Off: a provider that loses workload spend loses as much other business per dollar as a winner gains (the halo). On: set a smaller one, for customers kept by switching costs.");
+    if scenario.halo_loss.is_none() && take_reveal(ui.ctx(), ParamPath::HaloLoss) {
+        check.request_focus();
+        check.scroll_to_me(Some(egui::Align::Center));
+    }
+    if check.changed() {
+        edits.push(Edit::HaloLoss(separate.then_some(scenario.halo)));
+    }
 }
 
 fn timeline_ui(ui: &mut egui::Ui, rows: Rows<'_>, edits: &mut Vec<Edit>) {

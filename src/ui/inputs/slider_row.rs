@@ -70,7 +70,7 @@ pub fn request_reveal(ctx: &egui::Context, path: ParamPath, show_inputs: &mut bo
 }
 
 /// Whether `path`'s slider was asked to show itself; the request is taken.
-fn take_reveal(ctx: &egui::Context, path: ParamPath) -> bool {
+pub(super) fn take_reveal(ctx: &egui::Context, path: ParamPath) -> bool {
     let frame = ctx.cumulative_frame_nr();
     let asked = ctx.data(|d| d.get_temp::<(ParamPath, u64)>(reveal_id()));
     let Some((asked, at)) = asked else {
