@@ -304,17 +304,26 @@ fn workload_placement_ui(ui: &mut egui::Ui, data: &ChartData<'_>, w: usize, size
 /// "-$1,000B".
 const DELTA_AXIS_WIDTH: f32 = 76.0;
 
+/// Below this height a subplot's y-axis title is the short one (the long one would run past
+/// the plot).
+const SHORT_TITLE_BELOW: f32 = 260.0;
+
 fn delta_ui(ui: &mut egui::Ui, data: &ChartData<'_>, size: Vec2) {
     let gap = ui.spacing().item_spacing.y;
     let each = egui::vec2(size.x, ((size.y - gap) / 2.0).max(60.0));
-    measure_lines_ui(ui, data, Measure::RevenueDelta, "Δ revenue ($B)", each);
-    measure_lines_ui(
-        ui,
-        data,
-        Measure::ValueAtStake,
-        "Value at stake, 1-yr EV/sales × Δ ($B)",
-        each,
-    );
+    let short = each.y < SHORT_TITLE_BELOW;
+    let delta = if short {
+        "Δ revenue"
+    } else {
+        "Δ revenue ($B)"
+    };
+    let value = if short {
+        "Value at stake"
+    } else {
+        "Value at stake, 1-yr EV/sales × Δ ($B)"
+    };
+    measure_lines_ui(ui, data, Measure::RevenueDelta, delta, each);
+    measure_lines_ui(ui, data, Measure::ValueAtStake, value, each);
 }
 
 /// One line per provider of a money measure, with a zero line.
