@@ -7,6 +7,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
+use cloudshift::edits::Edit;
 use cloudshift::model::{Distribution, Measure, ParamPath};
 use cloudshift::scenario::builtin_baseline;
 use cloudshift::ui::CloudshiftApp;
@@ -361,4 +362,52 @@ fn goal_seek_on_a_percentile_runs_the_monte_carlo_inside_the_search() {
         cloudshift::units::percent(expected)
     );
     assert!(found.starts_with(&text), "{found} vs {text}");
+}
+
+#[test]
+fn a_goal_seek_result_found_for_other_inputs_is_stale_and_a_search_can_be_cancelled() {
+    let mut harness = uncertainty_tab(200);
+    let found = goal_seek(&mut harness, 500.0);
+    assert!(found.starts_with("market.growth_start = "), "{found}");
+    let size = harness.state().scenario().market.size_usd_bn;
+    assert!(
+        harness
+            .state_mut()
+            .apply_edit(&Edit::Value(ParamPath::MarketSize, size + 10.0))
+    );
+    harness.step();
+    harness.step();
+    assert!(
+        harness
+            .query_by_label("The inputs have changed since the last search: Solve again.")
+            .is_some()
+    );
+    assert!(
+        harness.query_by_label("Apply").is_none(),
+        "no Apply of a stale value"
+    );
+
+    // A percentile search, cancelled at once: Solve comes back and no result is shown.
+    harness.get_by_role_and_label(Role::ComboBox, "Of").click();
+    harness.step();
+    harness.step();
+    harness
+        .get_by_label("P50 (median) of the Monte Carlo")
+        .click();
+    harness.step();
+    harness.get_by_label("Solve").click();
+    harness.step();
+    harness.step();
+    assert!(
+        harness
+            .query_by_label_contains("Monte Carlo draws at each step of the search")
+            .is_some(),
+        "the search runs"
+    );
+    harness.get_by_label("Cancel").click();
+    harness.step();
+    harness.step();
+    assert!(harness.query_by_label("Solve").is_some());
+    assert!(harness.query_by_label_contains("hits the target").is_none());
+    assert!(harness.query_by_label_contains("Running").is_none());
 }

@@ -154,7 +154,15 @@ pub fn solve_report(
         };
         let (samples, seed) = samples_and_seed(scenario, statistic.samples, statistic.seed)?;
         let value = solve_statistic_of(
-            scenario, path, provider, quantity, target, stat, samples, seed,
+            scenario,
+            path,
+            provider,
+            quantity,
+            target,
+            stat,
+            samples,
+            seed,
+            &RunControl::new(),
         )
         .map_err(|e| solve_error(e, quantity, path))?;
         let mut solved = scenario.clone();

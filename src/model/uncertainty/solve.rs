@@ -179,13 +179,16 @@ pub fn solve_statistic(
     seed: u64,
 ) -> Result<f64, SolveError> {
     let quantity = Quantity::InYear(measure, year);
+    let control = RunControl::default();
     solve_statistic_of(
-        scenario, path, provider, quantity, target, statistic, samples, seed,
+        scenario, path, provider, quantity, target, statistic, samples, seed, &control,
     )
 }
 
 /// [`solve_statistic`] on any [`Quantity`]: a yearly measure of [`Measure::UNCERTAIN`], or a
-/// measure without a year (the run summarises both).
+/// measure without a year (the run summarises both). Each trial run watches `control`: once it
+/// is cancelled (from another thread) the search stops running draws and returns the run's
+/// "cancelled" error.
 #[allow(clippy::too_many_arguments)]
 pub fn solve_statistic_of(
     scenario: &Scenario,
@@ -196,6 +199,7 @@ pub fn solve_statistic_of(
     statistic: Statistic,
     samples: u32,
     seed: u64,
+    control: &RunControl,
 ) -> Result<f64, SolveError> {
     Output::of(scenario, provider, quantity)?;
     if let Quantity::InYear(measure, _) = quantity
@@ -209,8 +213,11 @@ pub fn solve_statistic_of(
     let mut trial = scenario.clone();
     let mut failure = None;
     let at = |x: f64| {
+        if failure.is_some() {
+            return f64::NAN;
+        }
         path.set(&mut trial, x);
-        match simulate(&trial, samples, seed, &RunControl::default()) {
+        match simulate(&trial, samples, seed, control) {
             Ok(summary) => summary_statistic(&summary, provider, quantity)
                 .map_or(f64::NAN, |s| statistic.of(s)),
             Err(error) => {

@@ -4,11 +4,14 @@
 //!
 //! A statistic runs the Monte Carlo at the file's draws and seed inside the search (as `cloudshift
 //! solve --statistic`), which takes seconds: it runs on a worker thread and the dialog polls it.
+//! The search is cancelled when the dialog closes, on Cancel, or when the inputs change under
+//! it; a result found for other inputs than the current ones is shown as stale, without Apply.
 
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
+use super::model_inputs;
 use crate::edits::{self, Edit};
-use crate::model::uncertainty::{Statistic, solve, solve_statistic};
+use crate::model::uncertainty::{Quantity, RunControl, Statistic, solve, solve_statistic_of};
 use crate::model::{Measure, ParamPath, Scenario};
 use crate::ui::plot_kit::ChartData;
 
@@ -23,9 +26,26 @@ pub struct GoalSeek {
     target: f64,
     /// `None`: the projection's own value; else this statistic of the Monte Carlo.
     statistic: Option<Statistic>,
-    result: Option<(ParamPath, Result<f64, String>)>,
+    result: Option<Solved>,
     /// A statistic's search under way on a worker thread.
-    pending: Option<(ParamPath, Receiver<Result<f64, String>>)>,
+    pending: Option<Search>,
+}
+
+/// A finished search: the input varied, what was found, and the model inputs it was found for.
+struct Solved {
+    path: ParamPath,
+    found: Result<f64, String>,
+    inputs: Scenario,
+}
+
+/// A statistic's search on a worker thread.
+struct Search {
+    path: ParamPath,
+    receiver: Receiver<Result<f64, String>>,
+    control: RunControl,
+    /// The model inputs it searches on (an edit since makes its answer stale: it is cancelled).
+    inputs: Scenario,
+    samples: u32,
 }
 
 impl Default for GoalSeek {
@@ -77,6 +97,16 @@ impl GoalSeek {
             .constrain_to(ctx.content_rect().with_min_y(top - 30.0))
             .show(ctx, |ui| self.contents_ui(ui, data, edits));
         self.open = open;
+        if !open {
+            self.cancel();
+        }
+    }
+
+    /// Stops a search under way (its thread ends at its next check of the control).
+    fn cancel(&mut self) {
+        if let Some(search) = self.pending.take() {
+            search.control.cancel();
+        }
     }
 
     fn contents_ui(&mut self, ui: &mut egui::Ui, data: &ChartData<'_>, edits: &mut Vec<Edit>) {
@@ -128,26 +158,7 @@ impl GoalSeek {
                 ui.add(egui::DragValue::new(&mut year).range(data.projection.base_year..=last))
                     .labelled_by(label.id);
                 ui.end_row();
-                let of = ui.label("Of");
-                let uncertain = !scenario.uncertainty.is_empty();
-                if !uncertain {
-                    self.statistic = None;
-                }
-                ui.add_enabled_ui(uncertain, |ui| {
-                    egui::ComboBox::from_id_salt("goal-seek-statistic")
-                        .selected_text(statistic_label(self.statistic))
-                        .show_ui(ui, |ui| {
-                            ui.selectable_value(&mut self.statistic, None, statistic_label(None));
-                            for s in Statistic::ALL {
-                                ui.selectable_value(&mut self.statistic, Some(s), statistic_label(Some(s)));
-                            }
-                        })
-                        .response
-                        .labelled_by(of.id)
-                        .on_hover_text("A statistic runs the Monte Carlo (the file's draws and seed) at every step of the search.")
-                        .on_disabled_hover_text("The scenario has no uncertain input: only the projection's value.");
-                });
-                ui.end_row();
+                self.statistic_row_ui(ui, scenario);
                 let unit = if self.measure.is_fraction() {
                     "%"
                 } else {
@@ -167,25 +178,79 @@ impl GoalSeek {
         if self.provider > scenario.providers.len() {
             self.provider = 0;
         }
-        self.poll(ui.ctx());
-        let busy = self.pending.is_some();
-        if ui.add_enabled(!busy, egui::Button::new("Solve")).clicked() {
-            self.start(ui.ctx(), scenario, path, year);
-        }
-        if busy {
-            ui.horizontal(|ui| {
-                ui.spinner();
-                ui.label("Running the Monte Carlo inside the search…");
-            });
+        let inputs = model_inputs(scenario);
+        self.poll(ui.ctx(), &inputs);
+        if self.searching_ui(ui) {
             return;
         }
-        self.result_ui(ui, scenario, edits);
+        if ui.button("Solve").clicked() {
+            self.start(ui.ctx(), scenario, path, year);
+        }
+        self.result_ui(ui, scenario, &inputs, edits);
+    }
+
+    /// The "Of" row: the projection, or a statistic of the Monte Carlo (only when uncertain).
+    fn statistic_row_ui(&mut self, ui: &mut egui::Ui, scenario: &Scenario) {
+        let of = ui.label("Of");
+        let uncertain = !scenario.uncertainty.is_empty();
+        if !uncertain {
+            self.statistic = None;
+        }
+        ui.add_enabled_ui(uncertain, |ui| {
+            egui::ComboBox::from_id_salt("goal-seek-statistic")
+                .selected_text(statistic_label(self.statistic))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.statistic, None, statistic_label(None));
+                    for s in Statistic::ALL {
+                        ui.selectable_value(&mut self.statistic, Some(s), statistic_label(Some(s)));
+                    }
+                })
+                .response
+                .labelled_by(of.id)
+                .on_hover_text("A statistic runs the Monte Carlo (the file's draws and seed) at every step of the search.")
+                .on_disabled_hover_text("The scenario has no uncertain input: only the projection's value.");
+        });
+        ui.end_row();
+    }
+
+    /// While a search runs: its progress line with Cancel; returns whether one runs.
+    fn searching_ui(&mut self, ui: &mut egui::Ui) -> bool {
+        let Some(search) = &self.pending else {
+            return false;
+        };
+        let mut cancel = false;
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(format!(
+                "Running {} Monte Carlo draws at each step of the search…",
+                search.samples
+            ));
+            cancel = ui.button("Cancel").clicked();
+        });
+        if cancel {
+            self.cancel();
+        }
+        true
     }
 
     /// The last result: the value found with Apply (or why Apply is refused), or why none was.
-    fn result_ui(&self, ui: &mut egui::Ui, scenario: &Scenario, edits: &mut Vec<Edit>) {
-        match &self.result {
-            Some((solved, Ok(value))) => {
+    fn result_ui(
+        &self,
+        ui: &mut egui::Ui,
+        scenario: &Scenario,
+        inputs: &Scenario,
+        edits: &mut Vec<Edit>,
+    ) {
+        let Some(result) = &self.result else {
+            return;
+        };
+        if result.inputs != *inputs {
+            ui.label("The inputs have changed since the last search: Solve again.");
+            return;
+        }
+        let solved = &result.path;
+        match &result.found {
+            Ok(value) => {
                 ui.label(format!(
                     "{} = {} hits the target.",
                     solved.to_text(scenario),
@@ -204,10 +269,9 @@ impl GoalSeek {
                     edits.push(edit);
                 }
             }
-            Some((_, Err(message))) => {
+            Err(message) => {
                 ui.label(format!("No value found: {message}"));
             }
-            None => {}
         }
     }
 
@@ -219,26 +283,33 @@ impl GoalSeek {
             self.target
         };
         let (provider, measure) = (self.provider, self.measure);
+        let inputs = model_inputs(scenario);
         let Some(statistic) = self.statistic else {
             let found = solve(scenario, path, provider, measure, year, target);
-            self.result = Some((path, found.map_err(|e| e.to_string())));
+            self.result = Some(Solved {
+                path,
+                found: found.map_err(|e| e.to_string()),
+                inputs,
+            });
             return;
         };
         let settings = scenario.monte_carlo.unwrap_or_default();
         let scenario = scenario.clone();
         let (sender, receiver) = channel();
+        let control = RunControl::new();
+        let watched = control.clone();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            let found = solve_statistic(
+            let found = solve_statistic_of(
                 &scenario,
                 path,
                 provider,
-                measure,
-                year,
+                Quantity::InYear(measure, year),
                 target,
                 statistic,
                 settings.samples,
                 settings.seed,
+                &watched,
             )
             .map_err(|e| {
                 format!(
@@ -250,27 +321,40 @@ impl GoalSeek {
             let _ = sender.send(found);
             ctx.request_repaint();
         });
-        self.pending = Some((path, receiver));
+        self.pending = Some(Search {
+            path,
+            receiver,
+            control,
+            inputs,
+            samples: settings.samples,
+        });
         self.result = None;
     }
 
-    /// Takes the worker's answer, if it has come.
-    fn poll(&mut self, ctx: &egui::Context) {
-        let Some((path, receiver)) = &self.pending else {
+    /// Takes the worker's answer, if it has come; cancels the search if `inputs` (the current
+    /// model inputs) are no longer those it searches on.
+    fn poll(&mut self, ctx: &egui::Context, inputs: &Scenario) {
+        let Some(search) = &self.pending else {
             return;
         };
-        match receiver.try_recv() {
-            Ok(found) => {
-                self.result = Some((*path, found));
-                self.pending = None;
-            }
+        if search.inputs != *inputs {
+            self.cancel();
+            return;
+        }
+        let found = match search.receiver.try_recv() {
+            Ok(found) => found,
             Err(TryRecvError::Empty) => {
                 ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                return;
             }
-            Err(TryRecvError::Disconnected) => {
-                self.result = Some((*path, Err("the search stopped unexpectedly".to_owned())));
-                self.pending = None;
-            }
+            Err(TryRecvError::Disconnected) => Err("the search stopped unexpectedly".to_owned()),
+        };
+        if let Some(search) = self.pending.take() {
+            self.result = Some(Solved {
+                path: search.path,
+                found,
+                inputs: search.inputs,
+            });
         }
     }
 }
