@@ -181,3 +181,39 @@ fn a_limit_whose_input_is_unset_focuses_the_switch_that_sets_it() {
         "its slider now shows"
     );
 }
+
+#[test]
+fn without_companies_the_tab_says_so_and_shows_no_empty_table() {
+    let mut scenario = shipped("openai-moves-to-aws.ron");
+    for provider in &mut scenario.providers {
+        provider.company = None;
+    }
+    let harness = investor_harness(scenario);
+    assert!(
+        harness
+            .query_by_label_contains("No provider in this scenario names its company")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label("What the market has priced in")
+            .is_none()
+    );
+    assert!(harness.query_by_label("Market cap").is_none());
+    assert!(harness.query_by_label("Model limits reached").is_some());
+}
+
+#[test]
+fn switching_the_separate_halo_on_losses_off_drops_its_distribution_and_is_accepted() {
+    use cloudshift::edits::{Edit, apply};
+    use cloudshift::model::ParamPath;
+    let scenario = shipped("openai-moves-to-aws.ron");
+    assert!(scenario.distribution(ParamPath::HaloLoss).is_some());
+    let off = apply(&scenario, &Edit::HaloLoss(None));
+    assert_eq!(off.halo_loss, None);
+    assert!(off.distribution(ParamPath::HaloLoss).is_none());
+    cloudshift::scenario::check(&off).expect("losses follow the halo again");
+    let on = apply(&off, &Edit::HaloLoss(Some(off.halo)));
+    assert_eq!(on.halo_loss, Some(off.halo));
+    cloudshift::scenario::check(&on).expect("a halo on losses equal to the halo");
+}

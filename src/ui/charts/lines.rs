@@ -311,16 +311,10 @@ const SHORT_TITLE_BELOW: f32 = 260.0;
 fn delta_ui(ui: &mut egui::Ui, data: &ChartData<'_>, size: Vec2) {
     let gap = ui.spacing().item_spacing.y;
     let each = egui::vec2(size.x, ((size.y - gap) / 2.0).max(60.0));
-    let short = each.y < SHORT_TITLE_BELOW;
-    let delta = if short {
-        "Δ revenue"
+    let (delta, value) = if each.y < SHORT_TITLE_BELOW {
+        ("Δ revenue", "Value at stake")
     } else {
-        "Δ revenue ($B)"
-    };
-    let value = if short {
-        "Value at stake"
-    } else {
-        "Value at stake, 1-yr EV/sales × Δ ($B)"
+        ("Δ revenue ($B)", "Value at stake, 1-yr EV/sales × Δ ($B)")
     };
     measure_lines_ui(ui, data, Measure::RevenueDelta, delta, each);
     measure_lines_ui(ui, data, Measure::ValueAtStake, value, each);
