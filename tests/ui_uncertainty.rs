@@ -251,6 +251,12 @@ fn goal_seek_finds_a_value_and_applies_it() {
     let revenue = app.projection().value(Measure::Revenue, t, 0).unwrap();
     assert!((revenue - 500.0).abs() < 1e-3, "AWS revenue {revenue}");
     assert!(app.rejection_message().is_none());
+    assert!(
+        harness
+            .query_by_label("Applied: the input is at the value found.")
+            .is_some(),
+        "after Apply the result reads as applied, not as stale"
+    );
 }
 
 #[test]

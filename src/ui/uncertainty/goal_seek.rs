@@ -245,7 +245,15 @@ impl GoalSeek {
             return;
         };
         if result.inputs != *inputs {
-            ui.label("The inputs have changed since the last search: Solve again.");
+            // Right after Apply the inputs differ by exactly the value found: say so.
+            let applied = result.found.as_ref().is_ok_and(|value| {
+                edits::apply(&result.inputs, &Edit::Value(result.path, *value)) == *inputs
+            });
+            if applied {
+                ui.label("Applied: the input is at the value found.");
+            } else {
+                ui.label("The inputs have changed since the last search: Solve again.");
+            }
             return;
         }
         let solved = &result.path;
