@@ -410,7 +410,7 @@ fn a_goal_seek_result_found_for_other_inputs_is_stale_and_a_search_can_be_cancel
             .is_some(),
         "the search runs"
     );
-    harness.get_by_label("Cancel").click();
+    harness.get_by_label("Cancel search").click();
     harness.step();
     harness.step();
     assert!(harness.query_by_label("Solve").is_some());

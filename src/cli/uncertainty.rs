@@ -3,13 +3,14 @@
 use super::CliError;
 use super::args::{OutputSelector, StatisticArgs};
 use crate::model::uncertainty::{
-    Quantity, RunControl, SimulationSummary, SolveError, Statistic, sensitivity_of, simulate,
-    solve_for, solve_statistic_of, summary_statistic,
+    Quantity, RunControl, SimulationSummary, Statistic, sensitivity_of, simulate, solve_for,
+    solve_statistic_of, summary_statistic,
 };
 use crate::model::{Measure, ParamPath, Scenario, ValueMeasure, project};
 use crate::scenario::{SAMPLES_RANGE, residual_path_hint};
 use crate::tables::{
-    Cell, ColumnKind, Report, in_unit, measure_unit, owned, summary_entries, summary_report,
+    Cell, ColumnKind, Report, measure_unit, owned, solve_error_text, summary_entries,
+    summary_report,
 };
 
 /// Mean and percentiles per year, provider (Others last) and measure; with `errors` (JSON), also
@@ -56,37 +57,6 @@ fn add_errors(report: &mut Report, summary: &SimulationSummary) {
             [stats.std_error, stats.median_low, stats.median_high].map(|x| Cell::Quantity(x, unit)),
         );
     }
-}
-
-/// Why goal seek failed, with the output's numbers in its unit (`$274.5B`, not
-/// `274.5481639852684`) and the input's in the input's.
-fn solve_error(error: SolveError, quantity: Quantity, path: ParamPath) -> CliError {
-    let out = |x: f64| in_unit(x, quantity.unit());
-    CliError(match error {
-        SolveError::OutOfReach {
-            target,
-            min_output,
-            max_output,
-        } => format!(
-            "target {} is out of reach: over the valid range the output goes from {} to {}",
-            out(target),
-            out(min_output),
-            out(max_output)
-        ),
-        SolveError::Jump {
-            target,
-            param_value,
-            output_below,
-            output_above,
-        } => format!(
-            "the output jumps over target {} at {} (from {} to {}); no value hits it exactly",
-            out(target),
-            in_unit(param_value, path.unit()),
-            out(output_below),
-            out(output_above)
-        ),
-        other => other.to_string(),
-    })
 }
 
 /// Tornado bars for one output, largest swing first.
@@ -164,7 +134,7 @@ pub fn solve_report(
             seed,
             &RunControl::new(),
         )
-        .map_err(|e| solve_error(e, quantity, path))?;
+        .map_err(|e| CliError(solve_error_text(&e, quantity, path)))?;
         let mut solved = scenario.clone();
         path.set(&mut solved, value);
         let summary = simulate(&solved, samples, seed, &RunControl::new())?;
@@ -173,7 +143,7 @@ pub fn solve_report(
         (value, output)
     } else {
         let value = solve_for(scenario, path, provider, quantity, target)
-            .map_err(|e| solve_error(e, quantity, path))?;
+            .map_err(|e| CliError(solve_error_text(&e, quantity, path)))?;
         let mut solved = scenario.clone();
         path.set(&mut solved, value);
         let projection = project(&solved);

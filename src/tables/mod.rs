@@ -6,8 +6,10 @@ mod compare;
 mod projection;
 mod report;
 mod simulation;
+mod solve;
 
 pub use compare::reports as compare_reports;
 pub use projection::report as projection_report;
 pub use report::*;
 pub use simulation::{measure_unit, summary_entries, summary_report};
+pub use solve::solve_error_text;

@@ -13,6 +13,7 @@ use super::model_inputs;
 use crate::edits::{self, Edit};
 use crate::model::uncertainty::{Quantity, RunControl, Statistic, solve, solve_statistic_of};
 use crate::model::{Measure, ParamPath, Scenario};
+use crate::tables::solve_error_text;
 use crate::ui::plot_kit::ChartData;
 
 /// The dialog's state.
@@ -225,7 +226,7 @@ impl GoalSeek {
                 "Running {} Monte Carlo draws at each step of the search…",
                 search.samples
             ));
-            cancel = ui.button("Cancel").clicked();
+            cancel = ui.button("Cancel search").clicked();
         });
         if cancel {
             self.cancel();
@@ -294,9 +295,10 @@ impl GoalSeek {
         let inputs = model_inputs(scenario);
         let Some(statistic) = self.statistic else {
             let found = solve(scenario, path, provider, measure, year, target);
+            let quantity = Quantity::InYear(measure, year);
             self.result = Some(Solved {
                 path,
-                found: found.map_err(|e| e.to_string()),
+                found: found.map_err(|e| solve_error_text(&e, quantity, path)),
                 inputs,
             });
             return;
@@ -321,8 +323,10 @@ impl GoalSeek {
             )
             .map_err(|e| {
                 format!(
-                    "{e} (at {} draws, seed {})",
-                    settings.samples, settings.seed
+                    "{} (at {} draws, seed {})",
+                    solve_error_text(&e, Quantity::InYear(measure, year), path),
+                    settings.samples,
+                    settings.seed
                 )
             });
             // The dialog may have closed meanwhile: then nobody is waiting.
