@@ -417,3 +417,20 @@ fn a_goal_seek_result_found_for_other_inputs_is_stale_and_a_search_can_be_cancel
     assert!(harness.query_by_label_contains("hits the target").is_none());
     assert!(harness.query_by_label_contains("Running").is_none());
 }
+
+#[test]
+fn a_goal_seek_result_is_hidden_once_the_request_changes() {
+    let mut harness = uncertainty_tab(200);
+    let found = goal_seek(&mut harness, 500.0);
+    assert!(found.starts_with("market.growth_start = "), "{found}");
+    harness
+        .get_by_role_and_label(Role::SpinButton, "Target")
+        .set_value_accesskit(650.0);
+    harness.step();
+    harness.step();
+    assert!(
+        harness.query_by_label_contains("hits the target").is_none(),
+        "the result for $500B is not shown against a $650B target"
+    );
+    assert!(harness.query_by_label("Apply").is_none());
+}

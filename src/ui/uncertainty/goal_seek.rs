@@ -32,11 +32,16 @@ pub struct GoalSeek {
     pending: Option<Search>,
 }
 
-/// A finished search: the input varied, what was found, and the model inputs it was found for.
+/// What the dialog asks: input, provider, measure, year, statistic and target (as typed).
+type Request = (ParamPath, usize, Measure, i32, Option<Statistic>, u64);
+
+/// A finished search: the input varied, what was found, and the request and model inputs it
+/// was found for (a result for another request is not shown).
 struct Solved {
     path: ParamPath,
     found: Result<f64, String>,
     inputs: Scenario,
+    request: Request,
 }
 
 /// A statistic's search on a worker thread.
@@ -46,6 +51,7 @@ struct Search {
     control: RunControl,
     /// The model inputs it searches on (an edit since makes its answer stale: it is cancelled).
     inputs: Scenario,
+    request: Request,
     samples: u32,
 }
 
@@ -85,6 +91,18 @@ fn input_text(path: ParamPath, value: f64) -> String {
 }
 
 impl GoalSeek {
+    fn request(&self, path: ParamPath, year: i32) -> Request {
+        let (provider, measure, statistic) = (self.provider, self.measure, self.statistic);
+        (
+            path,
+            provider,
+            measure,
+            year,
+            statistic,
+            self.target.to_bits(),
+        )
+    }
+
     /// The dialog window, while open.
     pub fn window_ui(&mut self, ctx: &egui::Context, data: &ChartData<'_>, edits: &mut Vec<Edit>) {
         let mut open = self.open;
@@ -187,7 +205,8 @@ impl GoalSeek {
         if ui.button("Solve").clicked() {
             self.start(ui.ctx(), scenario, path, year);
         }
-        self.result_ui(ui, scenario, &inputs, edits);
+        let request = self.request(path, year);
+        self.result_ui(ui, scenario, &inputs, request, edits);
     }
 
     /// The "Of" row: the projection, or a statistic of the Monte Carlo (only when uncertain).
@@ -240,9 +259,10 @@ impl GoalSeek {
         ui: &mut egui::Ui,
         scenario: &Scenario,
         inputs: &Scenario,
+        request: Request,
         edits: &mut Vec<Edit>,
     ) {
-        let Some(result) = &self.result else {
+        let Some(result) = self.result.as_ref().filter(|r| r.request == request) else {
             return;
         };
         if result.inputs != *inputs {
@@ -293,6 +313,7 @@ impl GoalSeek {
         };
         let (provider, measure) = (self.provider, self.measure);
         let inputs = model_inputs(scenario);
+        let request = self.request(path, year);
         let Some(statistic) = self.statistic else {
             let found = solve(scenario, path, provider, measure, year, target);
             let quantity = Quantity::InYear(measure, year);
@@ -300,6 +321,7 @@ impl GoalSeek {
                 path,
                 found: found.map_err(|e| solve_error_text(&e, quantity, path)),
                 inputs,
+                request,
             });
             return;
         };
@@ -338,6 +360,7 @@ impl GoalSeek {
             receiver,
             control,
             inputs,
+            request,
             samples: settings.samples,
         });
         self.result = None;
@@ -366,6 +389,7 @@ impl GoalSeek {
                 path: search.path,
                 found,
                 inputs: search.inputs,
+                request: search.request,
             });
         }
     }
