@@ -9,7 +9,7 @@ use cloudshift::model::{Scenario, ValueMeasure, priced_in};
 use cloudshift::scenario::load_path;
 use cloudshift::ui::CloudshiftApp;
 use cloudshift::ui::command::{Chart, Command};
-use common::ui::{AppHarness, harness_for};
+use common::ui::{AppHarness, harness_for, settle};
 use egui_kittest::kittest::Queryable as _;
 
 fn shipped(name: &str) -> Scenario {
@@ -42,7 +42,7 @@ fn investor_harness(scenario: Scenario) -> AppHarness {
     harness
         .state_mut()
         .run(&ctx, Command::ShowChart(Chart::Investor));
-    harness.run();
+    settle(&mut harness);
     harness
 }
 
@@ -56,7 +56,7 @@ fn the_investor_tab_prices_in_the_observed_move_and_applies_it_as_one_step() {
     assert!(harness.query_by_label("Model limits reached").is_some());
     let steps = harness.state().doc().undo_steps();
     harness.get_by_label(&format!("Apply to {company}")).click();
-    harness.run();
+    settle(&mut harness);
     let app = harness.state();
     let applied = found.path.get(app.scenario()).unwrap();
     assert!(
@@ -106,8 +106,8 @@ fn clicking_a_model_limit_focuses_the_input_that_drives_it() {
     let label = limit.input.label(&scenario);
     let mut harness = investor_harness(scenario);
     harness.get_by_label(&limit.sentence).click();
-    harness.run();
-    harness.run();
+    settle(&mut harness);
+    settle(&mut harness);
     let focused = harness
         .query_all_by_label(&label)
         .any(|node| node.is_focused());
@@ -131,7 +131,7 @@ fn an_uncertain_scenario_shows_the_spread_of_each_companys_impact() {
     common::ui::step_until(&mut harness, "the impact's spread", |app| {
         app.uncertainty().summary().is_some()
     });
-    harness.run();
+    settle(&mut harness);
     assert!(
         harness
             .query_by_label("Spread of the impact under uncertainty")
@@ -167,11 +167,11 @@ fn a_limit_whose_input_is_unset_focuses_the_switch_that_sets_it() {
         .expect("the halo limit");
     let mut harness = investor_harness(scenario);
     harness.get_by_label(&limit.sentence).click();
-    harness.run();
+    settle(&mut harness);
     let switch = harness.get_by_label("Separate halo on losses");
     assert!(switch.is_focused(), "the switch has the keyboard focus");
     switch.click();
-    harness.run();
+    settle(&mut harness);
     let app = harness.state();
     assert_eq!(app.scenario().halo_loss, Some(app.scenario().halo));
     assert!(

@@ -67,13 +67,13 @@ pub fn temp_dir(name: &str) -> PathBuf {
 /// Presses `key` with `modifiers`, then lets the app settle.
 pub fn press(harness: &mut Harness<'_, CloudshiftApp>, modifiers: egui::Modifiers, key: egui::Key) {
     harness.key_press_modifiers(modifiers, key);
-    harness.run();
+    settle(harness);
 }
 
 /// Clicks the node labelled `label`, then lets the app settle.
 pub fn click(harness: &mut Harness<'_, CloudshiftApp>, label: &str) {
     harness.get_by_label(label).click();
-    harness.run();
+    settle(harness);
 }
 
 /// Opens `menu` in the menu bar and clicks `item` in it.
@@ -93,7 +93,11 @@ pub fn open_typed(harness: &mut Harness<'_, CloudshiftApp>, path: &Path) {
 }
 
 /// Steps frames (with short sleeps for the worker thread) until `done` holds; panics after 20 s.
-pub fn step_until(harness: &mut AppHarness, what: &str, done: impl Fn(&CloudshiftApp) -> bool) {
+pub fn step_until(
+    harness: &mut Harness<'_, CloudshiftApp>,
+    what: &str,
+    done: impl Fn(&CloudshiftApp) -> bool,
+) {
     let start = Instant::now();
     while !done(harness.state()) {
         assert!(
@@ -103,6 +107,17 @@ pub fn step_until(harness: &mut AppHarness, what: &str, done: impl Fn(&Cloudshif
         std::thread::sleep(Duration::from_millis(10));
         harness.step();
     }
+}
+
+/// Lets the app settle after an input: steps until no Monte Carlo run is in progress (its worker
+/// keeps the frames coming, and on a slow machine it outlasts `run`'s step budget), then `run`s.
+pub fn settle(harness: &mut Harness<'_, CloudshiftApp>) {
+    harness.step();
+    harness.step();
+    step_until(harness, "the Monte Carlo run to finish", |app| {
+        !matches!(app.uncertainty().status(app.scenario()), Status::Running(_))
+    });
+    harness.run();
 }
 
 /// Types `samples` into the Monte Carlo sample count (the Uncertainty tab must be open).
