@@ -231,6 +231,7 @@ fn build(
         },
         workloads,
         uncertainty: Vec::new(),
+        correlations: Vec::new(),
         monte_carlo: None,
         sources: Vec::new(),
     }

@@ -49,6 +49,7 @@ fn tiny(uncertainty: Vec<(ParamPath, Distribution)>) -> Scenario {
         },
         workloads: Vec::new(),
         uncertainty,
+        correlations: Vec::new(),
         monte_carlo: None,
         sources: Vec::new(),
     }

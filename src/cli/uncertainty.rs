@@ -59,6 +59,15 @@ fn add_errors(report: &mut Report, summary: &SimulationSummary) {
     }
 }
 
+/// A tornado end's input: in its unit, or an outcome's 1-based number.
+fn input_cell(bar: &crate::model::uncertainty::TornadoBar, input: f64) -> Cell {
+    if bar.picks_outcomes() {
+        Cell::Integer(input as i64)
+    } else {
+        Cell::Quantity(input, bar.path.unit())
+    }
+}
+
 /// Tornado bars for one output, largest swing first.
 pub fn sensitivity_report(
     scenario: &Scenario,
@@ -84,8 +93,8 @@ pub fn sensitivity_report(
         .map(|bar| {
             vec![
                 Cell::Text(bar.path.to_text(scenario)),
-                Cell::Quantity(bar.low_input, bar.path.unit()),
-                Cell::Quantity(bar.high_input, bar.path.unit()),
+                input_cell(bar, bar.low_input),
+                input_cell(bar, bar.high_input),
                 Cell::Number(bar.low_output),
                 Cell::Number(bar.high_output),
                 Cell::Number(bar.swing),

@@ -3,7 +3,7 @@
 //! The panel never mutates the scenario it shows: it returns `Edit`s, the app applies each one to a
 //! copy, checks the copy, and only then commits it, so the model never runs on an invalid scenario.
 
-use crate::model::{Curve, Distribution, MonteCarlo, ParamPath, Rgb, Scenario};
+use crate::model::{Correlation, Curve, Distribution, MonteCarlo, ParamPath, Rgb, Scenario};
 
 mod distribution;
 mod structure;
@@ -29,6 +29,8 @@ pub enum Group {
     Others,
     Workloads,
     Workload(usize),
+    /// Correlations between uncertain inputs.
+    Correlations,
 }
 
 /// The last edit that was refused, and why; shown inline in its group.
@@ -57,6 +59,8 @@ pub enum Edit {
     Value(ParamPath, f64),
     /// Sets (or, with `None`, removes) the distribution of an input in `uncertainty`.
     Distribution(ParamPath, Option<Distribution>),
+    /// Replaces the list of correlations between uncertain inputs.
+    Correlations(Vec<Correlation>),
     /// Monte Carlo sample count and seed.
     MonteCarlo(MonteCarlo),
     /// Sets or unsets a workload's own margin.
@@ -117,6 +121,7 @@ impl Edit {
             Self::OthersColor(_) | Self::RenameOthers(_) => Group::Others,
             Self::AddProvider => Group::Providers,
             Self::AddWorkload => Group::Workloads,
+            Self::Correlations(_) => Group::Correlations,
         }
     }
 }
@@ -135,6 +140,7 @@ impl Edit {
     pub fn undoing(&self, before: &Scenario) -> Option<Self> {
         match self {
             Self::Value(path, _) => Some(Self::Value(*path, path.get(before)?)),
+            Self::Correlations(_) => Some(Self::Correlations(before.correlations.clone())),
             Self::PlacementShare {
                 workload, which, ..
             }
@@ -175,12 +181,13 @@ pub fn apply(scenario: &Scenario, edit: &Edit) -> Scenario {
             }
             path.set(&mut s, value);
         }
-        Edit::Distribution(path, dist) => set_distribution(&mut s, *path, *dist),
+        Edit::Distribution(path, dist) => set_distribution(&mut s, *path, dist.clone()),
+        Edit::Correlations(correlations) => s.correlations.clone_from(correlations),
         Edit::MonteCarlo(mc) => s.monte_carlo = Some(*mc),
         Edit::HaloLoss(halo_loss) => {
             s.halo_loss = *halo_loss;
             if halo_loss.is_none() {
-                s.uncertainty.retain(|(key, _)| *key != ParamPath::HaloLoss);
+                set_distribution(&mut s, ParamPath::HaloLoss, None);
             }
         }
         Edit::WorkloadMargin(w, margin) => {
@@ -189,7 +196,7 @@ pub fn apply(scenario: &Scenario, edit: &Edit) -> Scenario {
             }
             if margin.is_none() {
                 let path = ParamPath::Workload(*w, crate::model::WorkloadParam::Margin);
-                s.uncertainty.retain(|(key, _)| *key != path);
+                set_distribution(&mut s, path, None);
             }
         }
         Edit::PlacementShare {
@@ -253,7 +260,8 @@ fn placement_mut(s: &mut Scenario, w: usize, which: Placement) -> Option<&mut Ve
 }
 
 /// Replaces the distribution of `path` in place (so the draw order, and with it every other
-/// input's draws, stays the same), adds it at the end, or removes it.
+/// input's draws, stays the same), adds it at the end, or removes it together with the
+/// correlations that name it.
 fn set_distribution(s: &mut Scenario, path: ParamPath, dist: Option<Distribution>) {
     let existing = s.uncertainty.iter().position(|(key, _)| *key == path);
     match (existing, dist) {
@@ -261,6 +269,7 @@ fn set_distribution(s: &mut Scenario, path: ParamPath, dist: Option<Distribution
         (None, Some(dist)) => s.uncertainty.push((path, dist)),
         (Some(i), None) => {
             s.uncertainty.remove(i);
+            s.correlations.retain(|c| c.a != path && c.b != path);
         }
         (None, None) => {}
     }

@@ -3,7 +3,8 @@
 
 use super::set_share_keeping_sum;
 use crate::model::{
-    Curve, MAX_PROVIDERS, MAX_WORKLOADS, Migration, Provider, Rgb, Scenario, Workload,
+    Correlation, Curve, Distribution, MAX_PROVIDERS, MAX_WORKLOADS, Migration, Provider, Rgb,
+    Scenario, Workload,
 };
 
 /// Colors given to new providers, in turn.
@@ -49,6 +50,17 @@ pub(super) fn add_provider(s: &mut Scenario) {
         w.placement_base.insert(index, 0.0);
         w.placement_target.insert(index, 0.0);
     }
+    for target in outcome_targets(s) {
+        target.insert(index, 0.0);
+    }
+}
+
+/// The placement target of every alternative outcome in `uncertainty`.
+fn outcome_targets(s: &mut Scenario) -> impl Iterator<Item = &mut Vec<f64>> {
+    s.uncertainty.iter_mut().flat_map(|(_, dist)| match dist {
+        Distribution::Outcomes(outcomes) => outcomes.iter_mut().map(|o| &mut o.target).collect(),
+        _ => Vec::new(),
+    })
 }
 
 pub(super) fn remove_provider(s: &mut Scenario, index: usize) {
@@ -57,13 +69,20 @@ pub(super) fn remove_provider(s: &mut Scenario, index: usize) {
     }
     s.providers.remove(index);
     // Whatever a workload placed on the removed provider goes to Others.
-    for w in &mut s.workloads {
-        for placement in [&mut w.placement_base, &mut w.placement_target] {
+    let give_to_others = |placement: &mut Vec<f64>| {
+        if index < placement.len() {
             let moved = placement.remove(index);
             if let Some(others) = placement.last_mut() {
                 *others += moved;
             }
         }
+    };
+    for w in &mut s.workloads {
+        give_to_others(&mut w.placement_base);
+        give_to_others(&mut w.placement_target);
+    }
+    for target in outcome_targets(s) {
+        give_to_others(target);
     }
     s.sources = std::mem::take(&mut s.sources)
         .into_iter()
@@ -72,6 +91,16 @@ pub(super) fn remove_provider(s: &mut Scenario, index: usize) {
     s.uncertainty = std::mem::take(&mut s.uncertainty)
         .into_iter()
         .filter_map(|(path, dist)| path.after_provider_removed(index).map(|p| (p, dist)))
+        .collect();
+    s.correlations = std::mem::take(&mut s.correlations)
+        .into_iter()
+        .filter_map(|c| {
+            Some(Correlation {
+                a: c.a.after_provider_removed(index)?,
+                b: c.b.after_provider_removed(index)?,
+                rho: c.rho,
+            })
+        })
         .collect();
 }
 
@@ -123,5 +152,15 @@ pub(super) fn remove_workload(s: &mut Scenario, index: usize) {
     s.uncertainty = std::mem::take(&mut s.uncertainty)
         .into_iter()
         .filter_map(|(path, dist)| path.after_workload_removed(index).map(|p| (p, dist)))
+        .collect();
+    s.correlations = std::mem::take(&mut s.correlations)
+        .into_iter()
+        .filter_map(|c| {
+            Some(Correlation {
+                a: c.a.after_workload_removed(index)?,
+                b: c.b.after_workload_removed(index)?,
+                rho: c.rho,
+            })
+        })
         .collect();
 }

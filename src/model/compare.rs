@@ -84,7 +84,13 @@ pub fn flatten_inputs(s: &Scenario) -> Vec<(String, InputValue)> {
     for (path, dist) in &s.uncertainty {
         out.push((
             format!("uncertainty[\"{}\"]", path.to_text(s)),
-            InputValue::Text(distribution_text(*dist)),
+            InputValue::Text(distribution_text(dist, s)),
+        ));
+    }
+    for c in &s.correlations {
+        out.push((
+            format!("correlations[{}, {}].rho", c.a.to_text(s), c.b.to_text(s)),
+            num(c.rho),
         ));
     }
     let mc = s.monte_carlo.unwrap_or_default();
@@ -93,12 +99,41 @@ pub fn flatten_inputs(s: &Scenario) -> Vec<(String, InputValue)> {
     out
 }
 
-/// A distribution as written in files.
-pub fn distribution_text(dist: Distribution) -> String {
+/// A distribution as written in files (an outcome's target by provider name, non-zero entries).
+pub fn distribution_text(dist: &Distribution, s: &Scenario) -> String {
+    let list = |xs: &[f64]| xs.iter().map(f64::to_string).collect::<Vec<_>>().join(", ");
     match dist {
         Distribution::Triangular { low, high } => format!("Triangular(low: {low}, high: {high})"),
         Distribution::Uniform { low, high } => format!("Uniform(low: {low}, high: {high})"),
         Distribution::Normal { sd } => format!("Normal(sd: {sd})"),
+        Distribution::Discrete {
+            values,
+            probabilities,
+        } => format!(
+            "Discrete(values: [{}], probabilities: [{}])",
+            list(values),
+            list(probabilities)
+        ),
+        Distribution::Outcomes(outcomes) => {
+            let each: Vec<String> = outcomes
+                .iter()
+                .map(|o| {
+                    let target: Vec<String> = o
+                        .target
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, f)| **f != 0.0)
+                        .map(|(p, f)| format!("\"{}\": {f}", s.provider_name(p)))
+                        .collect();
+                    format!(
+                        "(probability: {}, target: {{{}}})",
+                        o.probability,
+                        target.join(", ")
+                    )
+                })
+                .collect();
+            format!("Outcomes([{}])", each.join(", "))
+        }
     }
 }
 

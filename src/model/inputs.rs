@@ -175,8 +175,7 @@ pub struct Workload {
 }
 
 /// A probability distribution centred on a parameter's own value.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Distribution {
     /// Mode at the parameter's value; `low <= value <= high`, `low < high`.
     Triangular { low: f64, high: f64 },
@@ -184,7 +183,60 @@ pub enum Distribution {
     Uniform { low: f64, high: f64 },
     /// Mean at the parameter's value, `sd > 0`.
     Normal { sd: f64 },
+    /// Version 2: `values[i]` with probability `probabilities[i]` (1..=32 values, in the valid
+    /// range; probabilities > 0 summing to 1). The quantile at `u` is the first value, in the
+    /// order given, whose cumulative probability reaches `u`.
+    Discrete {
+        values: Vec<f64>,
+        probabilities: Vec<f64>,
+    },
+    /// Version 2, for `workloads[NAME].placement_target` only: alternative placement targets
+    /// with probabilities (1..=16, summing to 1); a draw picks one by the quantile rule above.
+    Outcomes(Vec<Outcome>),
 }
+
+/// One alternative placement target of an [`Distribution::Outcomes`] input.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcome {
+    /// Its probability, in (0, 1].
+    pub probability: f64,
+    /// Fraction of the workload on each provider (Others last), summing to 1.
+    pub target: Vec<f64>,
+}
+
+impl Distribution {
+    /// The probabilities of a Discrete or Outcomes distribution, in order (`None` otherwise).
+    pub fn probabilities(&self) -> Option<Vec<f64>> {
+        match self {
+            Self::Discrete { probabilities, .. } => Some(probabilities.clone()),
+            Self::Outcomes(outcomes) => Some(outcomes.iter().map(|o| o.probability).collect()),
+            _ => None,
+        }
+    }
+
+    /// Its name as the file writes it (`Triangular`, `Discrete`...).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Triangular { .. } => "Triangular",
+            Self::Uniform { .. } => "Uniform",
+            Self::Normal { .. } => "Normal",
+            Self::Discrete { .. } => "Discrete",
+            Self::Outcomes(_) => "Outcomes",
+        }
+    }
+}
+
+/// A rank correlation between two uncertain inputs (Gaussian copula, MODEL.md v2).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Correlation {
+    pub a: crate::model::ParamPath,
+    pub b: crate::model::ParamPath,
+    /// The normal copula's correlation, in -0.99..=0.99.
+    pub rho: f64,
+}
+
+/// Largest |rho| a correlation may take.
+pub const MAX_ABS_RHO: f64 = 0.99;
 
 /// Monte Carlo settings saved with a scenario.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -222,6 +274,8 @@ pub struct Scenario {
     pub workloads: Vec<Workload>,
     /// Uncertain parameters in file order, keyed by parameter path.
     pub uncertainty: Vec<(crate::model::ParamPath, Distribution)>,
+    /// Version 2: correlations between uncertain inputs (empty: independent draws).
+    pub correlations: Vec<Correlation>,
     pub monte_carlo: Option<MonteCarlo>,
     /// Where each input comes from, keyed by parameter path (file order kept).
     pub sources: Vec<(crate::model::ParamPath, String)>,
@@ -307,10 +361,10 @@ impl Scenario {
     }
 
     /// The distribution of an uncertain parameter, if the file gives one.
-    pub fn distribution(&self, path: crate::model::ParamPath) -> Option<Distribution> {
+    pub fn distribution(&self, path: crate::model::ParamPath) -> Option<&Distribution> {
         self.uncertainty
             .iter()
             .find(|(key, _)| *key == path)
-            .map(|(_, dist)| *dist)
+            .map(|(_, dist)| dist)
     }
 }

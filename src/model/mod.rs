@@ -14,8 +14,9 @@ mod valuation;
 pub use curves::{faded_rate, ramp};
 pub use diagnostics::{Diagnostic, LimitYears, ModelLimit, diagnostics};
 pub use inputs::{
-    Company, Curve, Distribution, MAX_HORIZON_YEARS, MAX_PROVIDERS, MAX_WORKLOADS, Market,
-    Migration, MonteCarlo, Others, Provider, Rgb, Scenario, Valuation, Workload,
+    Company, Correlation, Curve, Distribution, MAX_ABS_RHO, MAX_HORIZON_YEARS, MAX_PROVIDERS,
+    MAX_WORKLOADS, Market, Migration, MonteCarlo, Others, Outcome, Provider, Rgb, Scenario,
+    Valuation, Workload,
 };
 pub use measure::MeasureInfo;
 pub use params::{

@@ -168,7 +168,7 @@ pub fn inputs_table(scenario: &Scenario, id: &str) -> String {
         };
         let uncertainty = scenario
             .distribution(path)
-            .map(distribution_text)
+            .map(|d| distribution_text(d, scenario))
             .unwrap_or_default();
         let _ = writeln!(
             html,
@@ -181,6 +181,25 @@ pub fn inputs_table(scenario: &Scenario, id: &str) -> String {
         );
     }
     html.push_str("</tbody>\n</table>\n");
+    if !scenario.correlations.is_empty() {
+        let _ = writeln!(
+            html,
+            "<table id=\"{}-correlations\" class=\"inputs\">\n<caption>Correlated inputs \
+             (rank correlation by a Gaussian copula)</caption>\n<thead><tr><th>Input</th>\
+             <th>Input</th><th class=\"num\">\u{3c1}</th></tr></thead>\n<tbody>",
+            escape(id)
+        );
+        for c in &scenario.correlations {
+            let _ = writeln!(
+                html,
+                "<tr><td>{}</td><td>{}</td><td class=\"num\">{:.2}</td></tr>",
+                escape(&c.a.label(scenario)),
+                escape(&c.b.label(scenario)),
+                c.rho
+            );
+        }
+        html.push_str("</tbody>\n</table>\n");
+    }
     html
 }
 

@@ -59,6 +59,7 @@ fn fallback() -> Scenario {
             },
         }],
         uncertainty: Vec::new(),
+        correlations: Vec::new(),
         monte_carlo: None,
         sources: Vec::new(),
     }

@@ -7,8 +7,8 @@ use super::check_valuation::{check_companies, check_valuation};
 use super::error::ValidationError;
 use super::names::{self, check_name, unique_name};
 use crate::model::{
-    Distribution, MAX_HORIZON_YEARS, MAX_PROVIDERS, MAX_WORKLOADS, ParamPath, Scenario, Section,
-    UNIT_RANGE, ValidRange, calibrated_rest_shares,
+    Distribution, MAX_ABS_RHO, MAX_HORIZON_YEARS, MAX_PROVIDERS, MAX_WORKLOADS, ParamPath,
+    Scenario, Section, UNIT_RANGE, ValidRange, WorkloadParam, calibrated_rest_shares,
 };
 use crate::units::{percent, percent_raise, readable_number, usd_bn};
 
@@ -34,8 +34,10 @@ pub const MAX_NAME_CHARS: usize = 64;
 /// Longest scenario name, in characters.
 pub const MAX_SCENARIO_NAME_CHARS: usize = 200;
 
-/// Scales each placement whose sum is within tolerance of 1 to sum to exactly 1.
+/// Scales each placement whose sum is within tolerance of 1 to sum to exactly 1, and likewise
+/// the probabilities and targets of Discrete and Outcomes distributions.
 pub fn normalise_placements(scenario: &mut Scenario) {
+    normalise_probabilities(scenario);
     for workload in &mut scenario.workloads {
         for placement in [&mut workload.placement_base, &mut workload.placement_target] {
             let sum: f64 = placement.iter().sum();
@@ -48,6 +50,34 @@ pub fn normalise_placements(scenario: &mut Scenario) {
                     *fraction /= sum;
                 }
             }
+        }
+    }
+}
+
+/// Scales the probabilities of each Discrete and Outcomes distribution, and each outcome's
+/// placement target, to sum to exactly 1 where the sum is within tolerance (as placements).
+fn normalise_probabilities(scenario: &mut Scenario) {
+    let scale = |values: &mut [f64]| {
+        let sum: f64 = values.iter().sum();
+        let over_one = values.iter().any(|v| *v > 1.0);
+        if ((sum - 1.0).abs() > ROUNDING_SLACK || over_one) && placement_sum_acceptable(sum) {
+            for v in values.iter_mut() {
+                *v /= sum;
+            }
+        }
+    };
+    for (_, dist) in &mut scenario.uncertainty {
+        match dist {
+            Distribution::Discrete { probabilities, .. } => scale(probabilities),
+            Distribution::Outcomes(outcomes) => {
+                let mut probabilities: Vec<f64> = outcomes.iter().map(|o| o.probability).collect();
+                scale(&mut probabilities);
+                for (outcome, p) in outcomes.iter_mut().zip(probabilities) {
+                    outcome.probability = p;
+                    scale(&mut outcome.target);
+                }
+            }
+            _ => {}
         }
     }
 }
@@ -299,6 +329,20 @@ fn check_uncertainty(s: &Scenario) -> Result<(), ValidationError> {
         if s.uncertainty[..i].iter().any(|(other, _)| other == path) {
             return Err(ValidationError::new(key, "appears twice"));
         }
+        if let ParamPath::Workload(w, WorkloadParam::PlacementTarget) = *path {
+            let Distribution::Outcomes(outcomes) = dist else {
+                return Err(ValidationError::new(
+                    key,
+                    format!(
+                        "a placement target takes only Outcomes([(probability: .., target: {{..}}), \
+                         ..]), not {}",
+                        dist.name()
+                    ),
+                ));
+            };
+            check_outcomes(s, w, &key, outcomes)?;
+            continue;
+        }
         if !path.can_be_uncertain() {
             return Err(ValidationError::new(
                 key,
@@ -311,7 +355,161 @@ fn check_uncertainty(s: &Scenario) -> Result<(), ValidationError> {
                 "the scenario leaves this parameter unset, so it cannot take a distribution",
             ));
         };
-        check_distribution(&key, value, *dist)?;
+        if let Distribution::Discrete { values, .. } = dist {
+            let range = path.valid_range(s);
+            for (j, x) in values.iter().enumerate() {
+                in_range(&format!("{key} value {}", j + 1), *x, range)?;
+            }
+        }
+        check_distribution(&key, value, dist)?;
+    }
+    check_correlations(s)
+}
+
+/// Most values of a Discrete distribution.
+pub const MAX_DISCRETE_VALUES: usize = 32;
+/// Most alternative targets of an Outcomes distribution.
+pub const MAX_OUTCOMES: usize = 16;
+
+/// Probabilities: each > 0, summing to 1 (a sum within 0.005 of 1 is scaled on load).
+fn check_probabilities(key: &str, probabilities: &[f64]) -> Result<(), ValidationError> {
+    for (j, p) in probabilities.iter().enumerate() {
+        if !(p.is_finite() && *p > 0.0 && *p <= 1.0) {
+            return Err(ValidationError::new(
+                key,
+                format!(
+                    "probability {} is {}; each must be above 0 and at most 1",
+                    j + 1,
+                    readable_number(*p)
+                ),
+            ));
+        }
+    }
+    let sum: f64 = probabilities.iter().sum();
+    if !placement_sum_acceptable(sum) {
+        return Err(ValidationError::new(
+            key,
+            format!(
+                "probabilities add up to {} ({}); they must add up to 1 (100%), within \
+                 {PLACEMENT_SUM_TOLERANCE}",
+                readable_number((sum * 1e9).round() / 1e9),
+                percent(sum)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn check_outcomes(
+    s: &Scenario,
+    w: usize,
+    key: &str,
+    outcomes: &[crate::model::Outcome],
+) -> Result<(), ValidationError> {
+    if s.workloads.get(w).is_none() {
+        return Err(ValidationError::new(
+            key,
+            "names no workload of the scenario",
+        ));
+    }
+    if outcomes.is_empty() || outcomes.len() > MAX_OUTCOMES {
+        return Err(ValidationError::new(
+            key,
+            format!(
+                "has {} outcomes; Outcomes takes 1 to {MAX_OUTCOMES}",
+                outcomes.len()
+            ),
+        ));
+    }
+    let providers = s.provider_count_with_others();
+    for (j, outcome) in outcomes.iter().enumerate() {
+        let at = format!("{key} outcome {}", j + 1);
+        if outcome.target.len() != providers {
+            return Err(ValidationError::new(
+                at,
+                format!(
+                    "has {} entries for {providers} providers",
+                    outcome.target.len()
+                ),
+            ));
+        }
+        for (p, fraction) in outcome.target.iter().enumerate() {
+            in_range(
+                &format!("{at} target[\"{}\"]", s.provider_name(p)),
+                *fraction,
+                UNIT_RANGE,
+            )?;
+        }
+        let sum: f64 = outcome.target.iter().sum();
+        if !placement_sum_acceptable(sum) {
+            return Err(ValidationError::new(
+                format!("{at} target"),
+                format!(
+                    "fractions add up to {} ({}); they must add up to 1 (100%), within \
+                     {PLACEMENT_SUM_TOLERANCE}",
+                    readable_number((sum * 1e9).round() / 1e9),
+                    percent(sum)
+                ),
+            ));
+        }
+    }
+    let probabilities: Vec<f64> = outcomes.iter().map(|o| o.probability).collect();
+    check_probabilities(key, &probabilities)
+}
+
+fn check_correlations(s: &Scenario) -> Result<(), ValidationError> {
+    for (i, c) in s.correlations.iter().enumerate() {
+        let field = format!("correlations[{i}]");
+        for (end, path) in [("a", c.a), ("b", c.b)] {
+            if s.distribution(path).is_none() {
+                return Err(ValidationError::new(
+                    format!("{field}.{end}"),
+                    format!(
+                        "`{}` has no distribution in `uncertainty`; only uncertain inputs can be \
+                         correlated",
+                        path.to_text(s)
+                    ),
+                ));
+            }
+        }
+        if c.a == c.b {
+            return Err(ValidationError::new(
+                field,
+                format!(
+                    "correlates `{}` with itself; a and b must differ",
+                    c.a.to_text(s)
+                ),
+            ));
+        }
+        let same_pair = |d: &crate::model::Correlation| {
+            (d.a == c.a && d.b == c.b) || (d.a == c.b && d.b == c.a)
+        };
+        if s.correlations[..i].iter().any(same_pair) {
+            return Err(ValidationError::new(
+                field,
+                format!(
+                    "the pair `{}`, `{}` is listed twice; give each pair once",
+                    c.a.to_text(s),
+                    c.b.to_text(s)
+                ),
+            ));
+        }
+        if !(c.rho.is_finite() && c.rho.abs() <= MAX_ABS_RHO) {
+            return Err(ValidationError::new(
+                format!("{field}.rho"),
+                format!(
+                    "{} is outside the valid range -{MAX_ABS_RHO}..={MAX_ABS_RHO}",
+                    readable_number(c.rho)
+                ),
+            ));
+        }
+    }
+    if !s.correlations.is_empty() && crate::model::uncertainty::correlation_factor(s).is_none() {
+        return Err(ValidationError::new(
+            "correlations",
+            "these correlations cannot hold together (their matrix is not positive definite); \
+             weaken one of them",
+        ));
     }
     Ok(())
 }
@@ -320,9 +518,9 @@ fn check_uncertainty(s: &Scenario) -> Result<(), ValidationError> {
 pub fn check_distribution(
     key: &str,
     value: f64,
-    dist: Distribution,
+    dist: &Distribution,
 ) -> Result<(), ValidationError> {
-    match dist {
+    match *dist {
         Distribution::Triangular { low, high } => {
             if !(low.is_finite()
                 && high.is_finite()
@@ -358,6 +556,45 @@ pub fn check_distribution(
                     format!("Normal(sd: {sd}) needs a finite sd > 0"),
                 ));
             }
+        }
+        Distribution::Discrete {
+            ref values,
+            ref probabilities,
+        } => {
+            if values.is_empty() || values.len() > MAX_DISCRETE_VALUES {
+                return Err(ValidationError::new(
+                    key,
+                    format!(
+                        "Discrete has {} values; it takes 1 to {MAX_DISCRETE_VALUES}",
+                        values.len()
+                    ),
+                ));
+            }
+            if values.len() != probabilities.len() {
+                return Err(ValidationError::new(
+                    key,
+                    format!(
+                        "Discrete has {} values but {} probabilities; give one probability per \
+                         value",
+                        values.len(),
+                        probabilities.len()
+                    ),
+                ));
+            }
+            if let Some(x) = values.iter().find(|x| !x.is_finite()) {
+                return Err(ValidationError::new(
+                    key,
+                    format!("Discrete value {x} is not a finite number"),
+                ));
+            }
+            check_probabilities(key, probabilities)?;
+        }
+        Distribution::Outcomes(_) => {
+            return Err(ValidationError::new(
+                key,
+                "Outcomes gives alternative placement targets; it belongs only to \
+                 `workloads[NAME].placement_target`",
+            ));
         }
     }
     Ok(())

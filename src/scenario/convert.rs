@@ -2,13 +2,14 @@
 
 use super::error::ValidationError;
 use super::file_format::{
-    CompanyFile, FORMAT_VERSION, MarketFile, MigrationFile, MonteCarloFile, OthersFile,
-    ProviderFile, ScenarioFile, ValuationFile, WorkloadFile,
+    CompanyFile, CorrelationFile, DistributionFile, FORMAT_VERSION, MarketFile, MigrationFile,
+    MonteCarloFile, OthersFile, OutcomeFile, ProviderFile, ScenarioFile, ValuationFile,
+    WorkloadFile,
 };
 use super::ordered_map::OrderedMap;
 use crate::model::{
-    Company, MAX_PROVIDERS, MAX_WORKLOADS, Market, Migration, MonteCarlo, Others, ParamPath,
-    Provider, Rgb, Scenario, Valuation, Workload,
+    Company, Correlation, Distribution, MAX_PROVIDERS, MAX_WORKLOADS, Market, Migration,
+    MonteCarlo, Others, Outcome, ParamPath, Provider, Rgb, Scenario, Valuation, Workload,
 };
 
 /// For a path that names the residual provider as if it were a named one
@@ -123,7 +124,28 @@ pub fn from_file(file: ScenarioFile) -> Result<Scenario, ValidationError> {
         .uncertainty
         .0
         .iter()
-        .map(|(key, dist)| Ok((resolve("uncertainty", key)?, *dist)))
+        .map(|(key, dist)| {
+            let field = format!("uncertainty[\"{key}\"]");
+            let dist = dense_distribution(dist, &provider_names, &field)?;
+            Ok((resolve("uncertainty", key)?, dist))
+        })
+        .collect::<Result<Vec<_>, ValidationError>>()?;
+    let correlations = file
+        .correlations
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let at = |end: &str| format!("correlations[{i}].{end}");
+            let path = |key: &str, end: &str| {
+                ParamPath::parse(key, named_providers, &workload_names)
+                    .map_err(|e| ValidationError::new(at(end), e.to_string()))
+            };
+            Ok(Correlation {
+                a: path(&c.a, "a")?,
+                b: path(&c.b, "b")?,
+                rho: c.rho,
+            })
+        })
         .collect::<Result<Vec<_>, ValidationError>>()?;
     let sources = file
         .sources
@@ -154,6 +176,7 @@ pub fn from_file(file: ScenarioFile) -> Result<Scenario, ValidationError> {
         others,
         workloads,
         uncertainty,
+        correlations,
         monte_carlo: file.monte_carlo.map(|mc| MonteCarlo {
             samples: mc.samples,
             seed: mc.seed,
@@ -163,6 +186,7 @@ pub fn from_file(file: ScenarioFile) -> Result<Scenario, ValidationError> {
 }
 
 /// The file form of a scenario; placements list only providers with a non-zero fraction.
+#[allow(clippy::too_many_lines)] // one field of the file after another, in the file's order
 pub fn to_file(scenario: &Scenario) -> ScenarioFile {
     let named_placement = |dense: &[f64]| {
         OrderedMap(
@@ -242,9 +266,18 @@ pub fn to_file(scenario: &Scenario) -> ScenarioFile {
             scenario
                 .uncertainty
                 .iter()
-                .map(|(path, dist)| (keyed(path), *dist))
+                .map(|(path, dist)| (keyed(path), named_distribution(dist, &named_placement)))
                 .collect(),
         ),
+        correlations: scenario
+            .correlations
+            .iter()
+            .map(|c| CorrelationFile {
+                a: keyed(&c.a),
+                b: keyed(&c.b),
+                rho: c.rho,
+            })
+            .collect(),
         monte_carlo: scenario.monte_carlo.map(|mc| MonteCarloFile {
             samples: mc.samples,
             seed: mc.seed,
@@ -279,7 +312,108 @@ fn refuse_version_2_fields(file: &ScenarioFile) -> Result<(), ValidationError> {
     if let Some(p) = file.providers.iter().find(|p| p.company.is_some()) {
         return added(format!("providers[{}].company", p.name));
     }
+    if !file.correlations.is_empty() {
+        return added("correlations".to_owned());
+    }
+    if let Some((key, dist)) = file.uncertainty.0.iter().find(|(_, d)| {
+        matches!(
+            d,
+            DistributionFile::Discrete { .. } | DistributionFile::Outcomes(_)
+        )
+    }) {
+        let name = match dist {
+            DistributionFile::Outcomes(_) => "Outcomes",
+            _ => "Discrete",
+        };
+        return added(format!("uncertainty[\"{key}\"] ({name})"));
+    }
     Ok(())
+}
+
+/// The model's form of a file distribution: `Outcomes` targets as one fraction per provider.
+fn dense_distribution(
+    dist: &DistributionFile,
+    provider_names: &[&str],
+    field: &str,
+) -> Result<Distribution, ValidationError> {
+    Ok(match dist {
+        DistributionFile::Triangular { low, high } => Distribution::Triangular {
+            low: *low,
+            high: *high,
+        },
+        DistributionFile::Uniform { low, high } => Distribution::Uniform {
+            low: *low,
+            high: *high,
+        },
+        DistributionFile::Normal { sd } => Distribution::Normal { sd: *sd },
+        DistributionFile::Discrete {
+            values,
+            probabilities,
+        } => Distribution::Discrete {
+            values: values.clone(),
+            probabilities: probabilities.clone(),
+        },
+        DistributionFile::Outcomes(outcomes) => Distribution::Outcomes(
+            outcomes
+                .iter()
+                .enumerate()
+                .map(|(i, o)| {
+                    let mut dense = vec![0.0; provider_names.len()];
+                    for (name, fraction) in &o.target.0 {
+                        let p = provider_names.iter().position(|n| n == name).ok_or_else(|| {
+                            ValidationError::new(
+                                format!("{field} outcome {}", i + 1),
+                                format!(
+                                    "names provider \"{name}\", which the scenario does not have \
+                                     (it has: {})",
+                                    provider_names.join(", ")
+                                ),
+                            )
+                        })?;
+                        dense[p] = *fraction;
+                    }
+                    Ok(Outcome {
+                        probability: o.probability,
+                        target: dense,
+                    })
+                })
+                .collect::<Result<Vec<_>, ValidationError>>()?,
+        ),
+    })
+}
+
+/// The file's form of a distribution; `named` writes a dense placement by provider name.
+fn named_distribution(
+    dist: &Distribution,
+    named: &impl Fn(&[f64]) -> OrderedMap<f64>,
+) -> DistributionFile {
+    match dist {
+        Distribution::Triangular { low, high } => DistributionFile::Triangular {
+            low: *low,
+            high: *high,
+        },
+        Distribution::Uniform { low, high } => DistributionFile::Uniform {
+            low: *low,
+            high: *high,
+        },
+        Distribution::Normal { sd } => DistributionFile::Normal { sd: *sd },
+        Distribution::Discrete {
+            values,
+            probabilities,
+        } => DistributionFile::Discrete {
+            values: values.clone(),
+            probabilities: probabilities.clone(),
+        },
+        Distribution::Outcomes(outcomes) => DistributionFile::Outcomes(
+            outcomes
+                .iter()
+                .map(|o| OutcomeFile {
+                    probability: o.probability,
+                    target: named(&o.target),
+                })
+                .collect(),
+        ),
+    }
 }
 
 fn parse_color(text: &str, field: &str) -> Result<Rgb, ValidationError> {

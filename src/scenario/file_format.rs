@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::ordered_map::OrderedMap;
-use crate::model::{Curve, Distribution};
+use crate::model::Curve;
 
 /// The newest file version this build reads and writes (saving always writes it).
 pub const FORMAT_VERSION: u32 = 2;
@@ -40,7 +40,10 @@ pub struct ScenarioFile {
     pub others: OthersFile,
     pub workloads: Vec<WorkloadFile>,
     #[serde(default, skip_serializing_if = "OrderedMap::is_empty")]
-    pub uncertainty: OrderedMap<Distribution>,
+    pub uncertainty: OrderedMap<DistributionFile>,
+    /// Version 2, optional: rank correlations between uncertain inputs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub correlations: Vec<CorrelationFile>,
     /// Written bare, `monte_carlo: (samples: 10000, seed: 42)`, as MODEL.md shows it.
     #[serde(
         default,
@@ -137,6 +140,47 @@ pub struct MigrationFile {
     pub start_year: f64,
     pub duration_years: f64,
     pub curve: Curve,
+}
+
+/// A distribution as the file writes it (placement targets of `Outcomes` by provider name).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum DistributionFile {
+    Triangular {
+        low: f64,
+        high: f64,
+    },
+    Uniform {
+        low: f64,
+        high: f64,
+    },
+    Normal {
+        sd: f64,
+    },
+    /// Version 2.
+    Discrete {
+        values: Vec<f64>,
+        probabilities: Vec<f64>,
+    },
+    /// Version 2, for `workloads[NAME].placement_target`.
+    Outcomes(Vec<OutcomeFile>),
+}
+
+/// One alternative placement target: `(probability: 0.6, target: {"AWS": 0.7, ...})`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutcomeFile {
+    pub probability: f64,
+    pub target: OrderedMap<f64>,
+}
+
+/// `(a: "halo", b: "market.growth_start", rho: 0.6)`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CorrelationFile {
+    pub a: String,
+    pub b: String,
+    pub rho: f64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

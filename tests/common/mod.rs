@@ -53,6 +53,7 @@ pub fn tiny() -> Scenario {
             },
         }],
         uncertainty: Vec::new(),
+        correlations: Vec::new(),
         monte_carlo: None,
         sources: Vec::new(),
     }

@@ -15,20 +15,47 @@ pub const NORMAL_P90_Z: f64 = 1.281_551_6;
 /// `u` is clamped to `[0, 1]`; the normal's quantile at 0 or 1 is infinite (clamping to the valid
 /// range then gives its bound). The normal uses [`standard_normal_inverse_cdf`] (full double
 /// precision); [`p10_p90`] uses MODEL.md's rounded `v +/- 1.2815516 sd` instead.
-pub fn inverse_cdf(dist: Distribution, value: f64, u: f64) -> f64 {
+///
+/// A Discrete distribution gives its value at [`discrete_index`]; Outcomes (not a number) gives
+/// `value` itself.
+pub fn inverse_cdf(dist: &Distribution, value: f64, u: f64) -> f64 {
     let u = if u.is_nan() { 0.5 } else { u.clamp(0.0, 1.0) };
-    match dist {
+    match *dist {
         Distribution::Triangular { low, high } => triangular_inverse_cdf(low, value, high, u),
         Distribution::Uniform { low, high } => low + u * (high - low),
         Distribution::Normal { sd } => value + sd * standard_normal_inverse_cdf(u),
+        Distribution::Discrete {
+            ref values,
+            ref probabilities,
+        } => values
+            .get(discrete_index(probabilities.iter().copied(), u))
+            .copied()
+            .unwrap_or(value),
+        Distribution::Outcomes(_) => value,
     }
+}
+
+/// MODEL.md v2's quantile rule for Discrete and Outcomes: the first index, in the order given,
+/// whose cumulative probability is at least `u` (the last one if rounding leaves the total a
+/// hair below `u`).
+#[inline]
+pub fn discrete_index(probabilities: impl ExactSizeIterator<Item = f64>, u: f64) -> usize {
+    let last = probabilities.len().saturating_sub(1);
+    let mut cumulative = 0.0;
+    for (i, p) in probabilities.enumerate() {
+        cumulative += p;
+        if cumulative >= u {
+            return i;
+        }
+    }
+    last
 }
 
 /// A draw of the parameter from uniform `u` in (0, 1), clamped to its valid range.
 ///
 /// A result that is not a number (only possible from inputs that break MODEL.md's rules) falls
 /// back to the parameter's own value, so a draw never feeds NaN into the model.
-pub fn sample(dist: Distribution, value: f64, u: f64, range: ValidRange) -> f64 {
+pub fn sample(dist: &Distribution, value: f64, u: f64, range: ValidRange) -> f64 {
     let drawn = inverse_cdf(dist, value, u);
     let drawn = if drawn.is_nan() { value } else { drawn };
     range.clamp(drawn)
@@ -36,15 +63,15 @@ pub fn sample(dist: Distribution, value: f64, u: f64, range: ValidRange) -> f64 
 
 /// The `probability` quantile of the distribution centred on `value`, clamped to the valid range
 /// (the general inverse CDF; for the tornado's P10 and P90 use [`p10_p90`]).
-pub fn quantile(dist: Distribution, value: f64, probability: f64, range: ValidRange) -> f64 {
+pub fn quantile(dist: &Distribution, value: f64, probability: f64, range: ValidRange) -> f64 {
     let raw = inverse_cdf(dist, value, probability);
     range.clamp(if raw.is_nan() { value } else { raw })
 }
 
 /// The 10th and 90th percentiles MODEL.md's sensitivity uses, each clamped to the valid range:
 /// triangular closed form, uniform `a + u (b - a)`, normal exactly `v -/+ 1.2815516 sd`.
-pub fn p10_p90(dist: Distribution, value: f64, range: ValidRange) -> (f64, f64) {
-    let (low, high) = match dist {
+pub fn p10_p90(dist: &Distribution, value: f64, range: ValidRange) -> (f64, f64) {
+    let (low, high) = match *dist {
         Distribution::Normal { sd } => (value - NORMAL_P90_Z * sd, value + NORMAL_P90_Z * sd),
         _ => (inverse_cdf(dist, value, 0.1), inverse_cdf(dist, value, 0.9)),
     };
@@ -214,19 +241,19 @@ mod tests {
             low: 0.0,
             high: 4.0,
         };
-        let (p10, p90) = p10_p90(d, 1.0, WIDE);
+        let (p10, p90) = p10_p90(&d, 1.0, WIDE);
         assert_eq!(p10, 0.4_f64.sqrt());
         // u = 0.9: 4 - sqrt(0.1 * 4 * 3) = 4 - sqrt(1.2)
         assert!((p90 - (4.0 - 1.2_f64.sqrt())).abs() < 1e-15);
         // At F(c) the inverse is the mode.
-        assert_eq!(inverse_cdf(d, 1.0, 0.25), 1.0);
+        assert_eq!(inverse_cdf(&d, 1.0, 0.25), 1.0);
         // Mode at a bound.
         let left = Distribution::Triangular {
             low: 1.0,
             high: 3.0,
         };
-        assert_eq!(inverse_cdf(left, 1.0, 0.0), 1.0);
-        assert_eq!(inverse_cdf(left, 1.0, 1.0), 3.0);
+        assert_eq!(inverse_cdf(&left, 1.0, 0.0), 1.0);
+        assert_eq!(inverse_cdf(&left, 1.0, 1.0), 3.0);
     }
 
     #[test]
@@ -235,20 +262,40 @@ mod tests {
             low: 2.0,
             high: 6.0,
         };
-        assert_eq!(p10_p90(u, 100.0, WIDE), (2.4, 5.6));
-        assert_eq!(quantile(u, 100.0, 0.25, WIDE), 3.0);
+        assert_eq!(p10_p90(&u, 100.0, WIDE), (2.4, 5.6));
+        assert_eq!(quantile(&u, 100.0, 0.25, WIDE), 3.0);
         let n = Distribution::Normal { sd: 0.2 };
         assert_eq!(
-            p10_p90(n, 0.5, WIDE),
+            p10_p90(&n, 0.5, WIDE),
             (0.5 - 1.281_551_6 * 0.2, 0.5 + 1.281_551_6 * 0.2)
         );
         assert!(
-            (quantile(n, 0.5, 0.975, WIDE) - (0.5 + 0.2 * 1.959_963_984_540_054)).abs() < 1e-14
+            (quantile(&n, 0.5, 0.975, WIDE) - (0.5 + 0.2 * 1.959_963_984_540_054)).abs() < 1e-14
         );
         // Clamped to the valid range.
         let unit = ValidRange::new(0.0, 1.0);
-        assert_eq!(p10_p90(n, 0.05, unit).0, 0.0);
-        assert_eq!(sample(n, 0.95, 0.999_999, unit), 1.0);
-        assert_eq!(sample(n, 0.5, 0.0, unit), 0.0);
+        assert_eq!(p10_p90(&n, 0.05, unit).0, 0.0);
+        assert_eq!(sample(&n, 0.95, 0.999_999, unit), 1.0);
+        assert_eq!(sample(&n, 0.5, 0.0, unit), 0.0);
+    }
+
+    #[test]
+    fn discrete_quantiles_take_the_first_value_whose_cumulative_probability_reaches_u() {
+        // Cumulative 0.2, 0.7, 1.0 over values in the order given (not sorted).
+        let d = Distribution::Discrete {
+            values: vec![0.9, 0.1, 0.5],
+            probabilities: vec![0.2, 0.5, 0.3],
+        };
+        assert_eq!(inverse_cdf(&d, 0.0, 0.0), 0.9);
+        assert_eq!(inverse_cdf(&d, 0.0, 0.2), 0.9);
+        assert_eq!(inverse_cdf(&d, 0.0, 0.200_001), 0.1);
+        assert_eq!(inverse_cdf(&d, 0.0, 0.7), 0.1);
+        assert_eq!(inverse_cdf(&d, 0.0, 0.75), 0.5);
+        assert_eq!(inverse_cdf(&d, 0.0, 1.0), 0.5);
+        // P10 is the first value, P90 the last.
+        assert_eq!(p10_p90(&d, 0.0, WIDE), (0.9, 0.5));
+        // A total a rounding below 1 still gives the last value at u = 1.
+        assert_eq!(discrete_index([0.1, 0.2, 0.7 - 1e-12].into_iter(), 1.0), 2);
+        assert_eq!(discrete_index([1.0].into_iter(), 0.3), 0);
     }
 }

@@ -9,7 +9,7 @@
 
 use rayon::prelude::*;
 
-use super::draws::{Uncertain, apply_draw};
+use super::draws::{Draws, Scratch};
 use super::simulate::{RunControl, SimulationError};
 use crate::model::{Measure, Projection, Scenario, ValueMeasure, project_into};
 
@@ -23,7 +23,7 @@ const ROW_PAD: usize = 8;
 /// One run's fixed inputs: what to draw and which series to keep.
 pub(super) struct Engine<'a> {
     pub scenario: &'a Scenario,
-    pub inputs: &'a [Uncertain],
+    pub draws: &'a Draws,
     pub seed: u64,
     pub n: usize,
     /// Stored measures; series `s` is measure `s / cells`, cell `s % cells`.
@@ -108,8 +108,10 @@ impl Engine<'_> {
         projection: &mut Projection,
     ) {
         let len = rows.first().map_or(0, |row| row.len());
+        let mut scratch = Scratch::default();
         for j in 0..len {
-            apply_draw(self.inputs, self.seed, (first + j) as u64, scenario);
+            self.draws
+                .apply(self.seed, (first + j) as u64, scenario, &mut scratch);
             project_into(scenario, projection);
             let mut rows = rows.iter_mut();
             for measure in self.measures {

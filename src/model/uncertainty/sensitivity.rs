@@ -2,15 +2,17 @@
 
 use super::distributions::p10_p90;
 use super::output::{Output, OutputError, Quantity};
-use crate::model::{Measure, ParamPath, Projection, Scenario};
+use crate::model::{Distribution, Measure, Outcome, ParamPath, Projection, Scenario};
 
 /// One bar of a tornado chart.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TornadoBar {
     pub path: ParamPath,
-    /// The input at its distribution's 10th percentile (clamped to its valid range).
+    /// The input at its distribution's 10th percentile (clamped to its valid range); for an
+    /// `Outcomes` input, the 1-based number of the outcome giving the lowest output.
     pub low_input: f64,
-    /// The input at its distribution's 90th percentile (clamped).
+    /// The input at its distribution's 90th percentile (clamped); for `Outcomes`, the number of
+    /// the outcome giving the highest output.
     pub high_input: f64,
     /// The output with the input at `low_input`, every other input at its value.
     pub low_output: f64,
@@ -18,6 +20,25 @@ pub struct TornadoBar {
     pub high_output: f64,
     /// `|high_output - low_output|`.
     pub swing: f64,
+}
+
+impl TornadoBar {
+    /// Whether the bar is an `Outcomes` input's, whose inputs are outcome numbers (1-based).
+    pub fn picks_outcomes(&self) -> bool {
+        matches!(
+            self.path,
+            ParamPath::Workload(_, crate::model::WorkloadParam::PlacementTarget)
+        )
+    }
+
+    /// One end's input for people: in the input's unit, or `outcome 2`.
+    pub fn input_text(&self, input: f64) -> String {
+        if self.picks_outcomes() {
+            format!("outcome {input}")
+        } else {
+            self.path.unit().format(input)
+        }
+    }
 }
 
 /// The tornado of `measure` for provider `provider` (Others = `providers.len()`) in calendar
@@ -43,7 +64,15 @@ pub fn sensitivity_of(
     let mut trial = scenario.clone();
     let mut projection = Projection::default();
     let mut bars = Vec::with_capacity(scenario.uncertainty.len());
-    for &(path, dist) in &scenario.uncertainty {
+    for (path, dist) in &scenario.uncertainty {
+        let path = *path;
+        if let (Distribution::Outcomes(outcomes), ParamPath::Workload(w, _)) = (dist, path) {
+            if let Some(bar) = outcome_bar(&mut trial, &mut projection, &output, path, w, outcomes)
+            {
+                bars.push(bar);
+            }
+            continue;
+        }
         let Some(value) = path.get(scenario) else {
             continue;
         };
@@ -63,6 +92,51 @@ pub fn sensitivity_of(
             swing: (high_output - low_output).abs(),
         });
     }
+    sort_bars(&mut bars);
+    Ok(bars)
+}
+
+/// The bar of an `Outcomes` input: the outcomes giving the lowest and highest output (the first
+/// of equal ones), each other input at its value.
+fn outcome_bar(
+    trial: &mut Scenario,
+    projection: &mut Projection,
+    output: &Output,
+    path: ParamPath,
+    w: usize,
+    outcomes: &[Outcome],
+) -> Option<TornadoBar> {
+    let file_target = trial.workloads.get(w)?.placement_target.clone();
+    let mut low: Option<(usize, f64)> = None;
+    let mut high: Option<(usize, f64)> = None;
+    for (k, outcome) in outcomes.iter().enumerate() {
+        trial
+            .workloads
+            .get_mut(w)?
+            .placement_target
+            .clone_from(&outcome.target);
+        let y = output.evaluate(trial, projection);
+        if low.is_none_or(|(_, v)| y < v) {
+            low = Some((k, y));
+        }
+        if high.is_none_or(|(_, v)| y > v) {
+            high = Some((k, y));
+        }
+    }
+    trial.workloads.get_mut(w)?.placement_target = file_target;
+    let ((lk, low_output), (hk, high_output)) = (low?, high?);
+    Some(TornadoBar {
+        path,
+        low_input: (lk + 1) as f64,
+        high_input: (hk + 1) as f64,
+        low_output,
+        high_output,
+        swing: (high_output - low_output).abs(),
+    })
+}
+
+/// Largest swing first.
+fn sort_bars(bars: &mut [TornadoBar]) {
     // Stable sort: ties keep file order. NaN swings (impossible for valid scenarios) sort last.
     bars.sort_by(|a, b| {
         let key = |bar: &TornadoBar| {
@@ -74,5 +148,4 @@ pub fn sensitivity_of(
         };
         key(b).total_cmp(&key(a))
     });
-    Ok(bars)
 }

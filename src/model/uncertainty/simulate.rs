@@ -39,7 +39,7 @@
 
 use rayon::prelude::*;
 
-use super::draws::uncertain_inputs;
+use super::draws::Draws;
 use super::engine::Engine;
 use super::histogram::{Accumulator, Finished, Plan};
 use super::percentiles::{Ranks, Stats};
@@ -162,7 +162,8 @@ fn simulate_within(
     let cells = deterministic.years * deterministic.providers;
     let providers = deterministic.providers;
     let n = samples as usize;
-    let inputs = uncertain_inputs(scenario);
+    let draws = Draws::of(scenario);
+    let inputs = &draws.inputs;
     let mut summary = SimulationSummary {
         samples,
         seed,
@@ -214,7 +215,7 @@ fn simulate_within(
         .collect();
     let engine = Engine {
         scenario,
-        inputs: &inputs,
+        draws: &draws,
         seed,
         n,
         measures: &stored,
@@ -347,17 +348,18 @@ fn later_passes(
 /// the time goes. Not part of the supported API.
 #[doc(hidden)]
 pub mod profile {
-    use super::super::draws::{apply_draw, uncertain_inputs};
+    use super::super::draws::{Draws, Scratch};
     use super::{RunControl, Scenario, SimulationError, SimulationSummary, simulate_within};
     use crate::model::{Projection, project_into};
 
     /// Draws `samples` sets of inputs into a scenario (no model run); returns a checksum.
     pub fn draws_only(scenario: &Scenario, samples: u32, seed: u64) -> f64 {
-        let inputs = uncertain_inputs(scenario);
+        let draws = Draws::of(scenario);
         let mut draw = scenario.clone();
+        let mut scratch = Scratch::default();
         let mut checksum = 0.0;
         for i in 0..u64::from(samples) {
-            apply_draw(&inputs, seed, i, &mut draw);
+            draws.apply(seed, i, &mut draw, &mut scratch);
             checksum += draw.halo + draw.market.growth_start;
         }
         checksum
