@@ -21,7 +21,7 @@ fn harness() -> AppHarness {
 fn a_triangular_range_moves_with_its_slider_instead_of_locking_it() {
     let mut harness = harness();
     let path = ParamPath::MarketGrowthStart;
-    let Some(Distribution::Triangular { low, high }) =
+    let Some(&Distribution::Triangular { low, high }) =
         harness.state().scenario().distribution(path)
     else {
         panic!("the baseline's market growth start is triangular");
@@ -39,7 +39,7 @@ fn a_triangular_range_moves_with_its_slider_instead_of_locking_it() {
     );
     assert!((path.get(app.scenario()).unwrap() - 0.5).abs() < 1e-12);
     match app.scenario().distribution(path) {
-        Some(Distribution::Triangular { low: l, high: h }) => {
+        Some(&Distribution::Triangular { low: l, high: h }) => {
             assert!(l <= 0.5 && 0.5 <= h, "{l}..{h} holds the value");
             assert!(((h - l) - (high - low)).abs() < 1e-3, "same width");
         }

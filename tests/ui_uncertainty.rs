@@ -84,7 +84,7 @@ fn editing_a_distribution_updates_the_bands_and_the_tornado() {
     harness.step();
     let app = harness.state();
     match app.scenario().distribution(path) {
-        Some(Distribution::Triangular { high, .. }) => assert!((high - 0.40).abs() < 1e-9),
+        Some(&Distribution::Triangular { high, .. }) => assert!((high - 0.40).abs() < 1e-9),
         other => panic!("{other:?}"),
     }
     step_until(&mut harness, "summary after the edit", |app| {

@@ -211,7 +211,7 @@ impl Document {
             Err(error) => {
                 let in_units = match edit {
                     Edit::Distribution(path, Some(dist)) => {
-                        edits::distribution_problem(&candidate, *path, *dist)
+                        edits::distribution_problem(&candidate, *path, dist)
                     }
                     _ => None,
                 };

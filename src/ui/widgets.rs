@@ -158,3 +158,11 @@ pub fn color32(rgb: crate::model::Rgb) -> Color32 {
     let [r, g, b] = rgb.0;
     Color32::from_rgb(r, g, b)
 }
+
+/// A small "✖" button whose accessible name is `name` (shown as its tooltip); returns whether it
+/// was clicked.
+pub fn remove_button(ui: &mut egui::Ui, name: &str) -> bool {
+    let response = ui.small_button("✖").on_hover_text(name);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name));
+    response.clicked()
+}

@@ -1,9 +1,10 @@
 //! The distribution editor beside a slider: a "±" toggle, and below the slider the kind (none,
-//! triangular, uniform, normal) and its bounds in the slider's display units.
+//! triangular, uniform, normal, discrete) and its bounds, or its values with their
+//! probabilities, in the slider's display units.
 
 use egui::{Id, RichText};
 
-use crate::edits::Edit;
+use crate::edits::{Edit, set_share_keeping_sum};
 use crate::model::Unit;
 use crate::model::{Distribution, ParamPath, Scenario};
 
@@ -19,8 +20,13 @@ pub fn distribution_toggle_ui(
     label: &str,
 ) -> bool {
     let id = open_id(path);
-    let mut open = ui.data(|d| d.get_temp::<bool>(id)).unwrap_or(false);
     let has = scenario.distribution(path).is_some();
+    toggle_button_ui(ui, id, has, label)
+}
+
+/// The "±" toggle of editor `id`; `has`: the input already has a distribution.
+pub fn toggle_button_ui(ui: &mut egui::Ui, id: Id, has: bool, label: &str) -> bool {
+    let mut open = ui.data(|d| d.get_temp::<bool>(id)).unwrap_or(false);
     let text = if has {
         RichText::new("±")
             .strong()
@@ -49,15 +55,25 @@ enum Kind {
     Triangular,
     Uniform,
     Normal,
+    Discrete,
 }
 
 impl Kind {
-    fn of(dist: Option<Distribution>) -> Self {
+    const ALL: [Self; 5] = [
+        Self::None,
+        Self::Triangular,
+        Self::Uniform,
+        Self::Normal,
+        Self::Discrete,
+    ];
+
+    fn of(dist: Option<&Distribution>) -> Self {
         match dist {
-            None => Self::None,
+            None | Some(Distribution::Outcomes(_)) => Self::None,
             Some(Distribution::Triangular { .. }) => Self::Triangular,
             Some(Distribution::Uniform { .. }) => Self::Uniform,
             Some(Distribution::Normal { .. }) => Self::Normal,
+            Some(Distribution::Discrete { .. }) => Self::Discrete,
         }
     }
 
@@ -67,6 +83,7 @@ impl Kind {
             Self::Triangular => "Triangular",
             Self::Uniform => "Uniform",
             Self::Normal => "Normal",
+            Self::Discrete => "Discrete",
         }
     }
 }
@@ -94,6 +111,11 @@ fn default_distribution(
         Kind::Triangular => Some(Distribution::Triangular { low, high }),
         Kind::Uniform => Some(Distribution::Uniform { low, high }),
         Kind::Normal => Some(Distribution::Normal { sd: spread / 2.0 }),
+        // Low, the value and high, the value twice as likely as each end.
+        Kind::Discrete => Some(Distribution::Discrete {
+            values: vec![low, value, high],
+            probabilities: vec![0.25, 0.5, 0.25],
+        }),
     }
 }
 
@@ -123,6 +145,7 @@ fn bound_ui(
 }
 
 /// The editor under the slider of `path`; pushes `Edit::Distribution` on a change.
+#[allow(clippy::too_many_lines)] // one arm per kind of distribution
 pub fn distribution_editor_ui(
     ui: &mut egui::Ui,
     scenario: &Scenario,
@@ -134,14 +157,15 @@ pub fn distribution_editor_ui(
     let Some(value) = path.get(scenario) else {
         return;
     };
-    let current = scenario.distribution(path);
+    let current = scenario.distribution(path).cloned();
+    let current = current.as_ref();
     ui.indent(("distribution-editor", path), |ui| {
         ui.horizontal_wrapped(|ui| {
             let mut kind = Kind::of(current);
             egui::ComboBox::from_id_salt(("distribution-kind", path))
                 .selected_text(kind.label())
                 .show_ui(ui, |ui| {
-                    for k in [Kind::None, Kind::Triangular, Kind::Uniform, Kind::Normal] {
+                    for k in Kind::ALL {
                         ui.selectable_value(&mut kind, k, k.label());
                     }
                 })
@@ -160,9 +184,32 @@ pub fn distribution_editor_ui(
                 ));
                 return;
             }
-            match current {
-                None => {
+            match current.cloned() {
+                None | Some(Distribution::Outcomes(_)) => {
                     ui.label(RichText::new("Certain: pick a distribution to vary it").weak());
+                }
+                Some(Distribution::Discrete {
+                    values,
+                    probabilities,
+                }) => {
+                    ui.end_row();
+                    let range = path.valid_range(scenario);
+                    let changed = discrete_ui(
+                        ui,
+                        label,
+                        (&values, &probabilities),
+                        unit,
+                        (range.min, range.max),
+                    );
+                    if let Some((values, probabilities)) = changed {
+                        edits.push(Edit::Distribution(
+                            path,
+                            Some(Distribution::Discrete {
+                                values,
+                                probabilities,
+                            }),
+                        ));
+                    }
                 }
                 Some(
                     dist @ (Distribution::Triangular { low, high }
@@ -193,7 +240,7 @@ pub fn distribution_editor_ui(
                 }
             }
         });
-        if let Some(Distribution::Uniform { low, high }) = current
+        if let Some(&Distribution::Uniform { low, high }) = current
             && !(low..=high).contains(&value)
         {
             ui.label(
@@ -209,4 +256,85 @@ pub fn distribution_editor_ui(
             );
         }
     });
+}
+
+/// Most values the editor offers to add (MODEL.md allows 32).
+const MAX_VALUES: usize = 32;
+
+/// The values of a Discrete distribution with their probabilities: one row each (value in the
+/// slider's units, probability in percent; the others give way so they keep summing to 100%),
+/// with Add and Remove. Returns the new lists when something changed.
+fn discrete_ui(
+    ui: &mut egui::Ui,
+    label: &str,
+    (values, probabilities): (&[f64], &[f64]),
+    unit: Unit,
+    allowed: (f64, f64),
+) -> Option<(Vec<f64>, Vec<f64>)> {
+    let mut values = values.to_vec();
+    let mut probabilities = probabilities.to_vec();
+    let mut changed = false;
+    let mut remove = None;
+    ui.vertical(|ui| {
+        for i in 0..values.len() {
+            ui.horizontal(|ui| {
+                let number = i + 1;
+                if let Some(v) = bound_ui(ui, &format!("value {number}"), values[i], unit, allowed)
+                {
+                    values[i] = v;
+                    changed = true;
+                }
+                if let Some(p) =
+                    probability_ui(ui, &format!("probability {number}"), probabilities[i])
+                {
+                    set_share_keeping_sum(&mut probabilities, i, p);
+                    changed = true;
+                }
+                if values.len() > 1
+                    && crate::ui::widgets::remove_button(
+                        ui,
+                        &format!("Remove value {number} of {label}"),
+                    )
+                {
+                    remove = Some(i);
+                }
+            });
+        }
+        if values.len() < MAX_VALUES && ui.small_button(format!("Add a value to {label}")).clicked()
+        {
+            let last = values.last().copied().unwrap_or(allowed.0);
+            values.push(last);
+            let n = probabilities.len() as f64;
+            for p in &mut probabilities {
+                *p *= n / (n + 1.0);
+            }
+            probabilities.push(1.0 / (n + 1.0));
+            changed = true;
+        }
+        ui.label(
+            RichText::new(
+                "Each draw takes one of these values with its probability (they always sum to \
+                 100%).",
+            )
+            .small()
+            .weak(),
+        );
+    });
+    if let Some(i) = remove {
+        values.remove(i);
+        probabilities.remove(i);
+        let sum: f64 = probabilities.iter().sum();
+        if sum > 0.0 {
+            for p in &mut probabilities {
+                *p /= sum;
+            }
+        }
+        changed = true;
+    }
+    changed.then_some((values, probabilities))
+}
+
+/// A probability in percent (0.1% steps, 0.1..=100%); returns the new fraction when changed.
+pub fn probability_ui(ui: &mut egui::Ui, text: &str, probability: f64) -> Option<f64> {
+    bound_ui(ui, text, probability, Unit::Percent, (0.001, 1.0))
 }

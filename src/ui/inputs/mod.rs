@@ -2,8 +2,10 @@
 //! market, providers, others, workloads, halo). It reads the scenario and returns edits; each
 //! slider's label, unit, range and tooltip come from the model's table of inputs.
 
+mod correlations;
 mod distribution;
 mod inspector;
+mod outcomes;
 mod placement;
 mod providers;
 mod slider_row;
@@ -125,6 +127,14 @@ fn inputs_ui(
         rejection,
         edits,
     );
+    if !scenario.uncertainty.is_empty() {
+        egui::CollapsingHeader::new("Correlations")
+            .default_open(!scenario.correlations.is_empty())
+            .show(ui, |ui| {
+                correlations::correlations_ui(ui, scenario, edits);
+                rejection_for(ui, rejection, Group::Correlations);
+            });
+    }
 }
 
 /// A group holding every input of a scenario-wide section, one slider row each.

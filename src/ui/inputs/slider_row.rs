@@ -110,13 +110,43 @@ pub fn tooltip(scenario: &Scenario, path: ParamPath) -> String {
         };
         let d = match dist {
             Distribution::Triangular { low, high } => {
-                format!("triangular from {} to {}", value(low), value(high))
+                format!("triangular from {} to {}", value(*low), value(*high))
             }
             Distribution::Uniform { low, high } => {
-                format!("uniform from {} to {}", value(low), value(high))
+                format!("uniform from {} to {}", value(*low), value(*high))
             }
-            Distribution::Normal { sd } => format!("normal, standard deviation {}", value(sd)),
+            Distribution::Normal { sd } => format!("normal, standard deviation {}", value(*sd)),
+            Distribution::Discrete {
+                values,
+                probabilities,
+            } => {
+                let each: Vec<String> = values
+                    .iter()
+                    .zip(probabilities)
+                    .map(|(x, p)| format!("{} ({})", value(*x), crate::units::percent(*p)))
+                    .collect();
+                format!("one of {}", each.join(", "))
+            }
+            Distribution::Outcomes(outcomes) => format!("{} alternative outcomes", outcomes.len()),
         };
+        let correlated: Vec<String> = scenario
+            .correlations
+            .iter()
+            .filter_map(|c| {
+                let other = if c.a == path {
+                    c.b
+                } else if c.b == path {
+                    c.a
+                } else {
+                    return None;
+                };
+                Some(format!("{} (ρ {:.2})", other.label(scenario), c.rho))
+            })
+            .collect();
+        if !correlated.is_empty() {
+            text.push_str("\nCorrelated with: ");
+            text.push_str(&correlated.join(", "));
+        }
         text.push_str("\nUncertainty: ");
         text.push_str(&d);
     }

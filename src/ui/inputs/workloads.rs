@@ -90,7 +90,7 @@ fn workload_ui(ui: &mut egui::Ui, rows: Rows<'_>, w: usize, edits: &mut Vec<Edit
     ui.label(RichText::new("Base placement").strong());
     placement_ui(ui, scenario, w, Placement::Base, edits);
     ui.add_space(4.0);
-    ui.label(RichText::new("Target placement").strong());
+    super::outcomes::outcomes_ui(ui, scenario, w, edits);
     placement_ui(ui, scenario, w, Placement::Target, edits);
 
     ui.add_space(4.0);

@@ -77,12 +77,11 @@ pub fn tornado_ui(
     let names: Vec<String> = bars
         .iter()
         .map(|b| {
-            let unit = b.path.unit();
             format!(
                 "{} ({} … {})",
                 b.path.label(scenario),
-                unit.format(b.low_input),
-                unit.format(b.high_input)
+                b.input_text(b.low_input),
+                b.input_text(b.high_input)
             )
         })
         .collect();
@@ -100,7 +99,7 @@ pub fn tornado_ui(
                 let text = format!(
                     "{} at {}: {} {}",
                     b.path.label(scenario),
-                    b.path.unit().format(input),
+                    b.input_text(input),
                     measure.label(),
                     value_text(measure, output)
                 );
