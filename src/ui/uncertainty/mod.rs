@@ -3,6 +3,7 @@
 
 mod fan;
 mod goal_seek;
+mod histogram;
 pub mod runner;
 mod settings;
 mod tornado;
@@ -67,6 +68,9 @@ pub struct UncertaintyState {
     /// Year of the tornado; `None` until chosen (the last projected year).
     pub tornado_year: Option<i32>,
     tornado: Option<TornadoCache>,
+    /// Runs landed so far (names the summary the histogram was counted for).
+    runs_landed: usize,
+    histogram: Option<histogram::HistogramCache>,
     goal_seek: goal_seek::GoalSeek,
 }
 
@@ -81,6 +85,8 @@ impl Default for UncertaintyState {
             measure: Measure::Revenue,
             tornado_year: None,
             tornado: None,
+            runs_landed: 0,
+            histogram: None,
             goal_seek: goal_seek::GoalSeek::default(),
         }
     }
@@ -121,6 +127,7 @@ impl UncertaintyState {
         match self.runner.poll() {
             Some(Outcome::Done(_, summary)) => {
                 self.summary = Some(summary);
+                self.runs_landed += 1;
                 self.notice = None;
             }
             Some(Outcome::Cancelled(_)) => self.notice = Some(Status::Cancelled),
@@ -230,22 +237,67 @@ impl UncertaintyState {
                 .show(ui, |ui| {
                     let width = ui.available_width();
                     let fan_size = egui::vec2(width, 220.0);
-                    fan::fan_chart_ui(ui, data, &summary, self.measure, self.provider, fan_size);
+                    self.fan_and_histogram_ui(ui, data, &summary, year, fan_size);
                     self.tornado_area_ui(ui, data, year, egui::vec2(width, tornado_height));
                 });
             return;
         }
         let fan_height = (available.y - tornado_height).max(200.0);
-        fan::fan_chart_ui(
+        self.fan_and_histogram_ui(
             ui,
             data,
             &summary,
-            self.measure,
-            self.provider,
+            year,
             egui::vec2(available.x, fan_height),
         );
         let size = egui::vec2(available.x, ui.available_height().max(160.0));
         self.tornado_area_ui(ui, data, year, size);
+    }
+
+    /// The fan and, to its right, the histogram of `year` (the tornado's year), in `size`.
+    fn fan_and_histogram_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        data: &ChartData<'_>,
+        summary: &SimulationSummary,
+        year: i32,
+        size: egui::Vec2,
+    ) {
+        let choice = (self.provider, self.measure, year);
+        histogram::refresh(
+            &mut self.histogram,
+            data.scenario,
+            summary,
+            self.runs_landed,
+            choice,
+        );
+        let t = (year - summary.base_year).max(0) as usize;
+        let mean = summary
+            .stats(self.measure, t, self.provider)
+            .map(|s| s.mean);
+        let single = summary.deterministic.value(self.measure, t, self.provider);
+        let gap = ui.spacing().item_spacing.x;
+        let histogram_width = (size.x * 0.3).clamp(200.0, 420.0);
+        let fan_width = (size.x - histogram_width - gap).max(240.0);
+        ui.horizontal(|ui| {
+            fan::fan_chart_ui(
+                ui,
+                data,
+                summary,
+                self.measure,
+                self.provider,
+                egui::vec2(fan_width, size.y),
+            );
+            histogram::histogram_ui(
+                ui,
+                self.histogram.as_ref(),
+                data.scenario,
+                choice,
+                mean,
+                single,
+                egui::vec2(histogram_width, size.y),
+            );
+        });
     }
 
     /// The tornado for the chosen provider and measure in `year`, or why there is none.
