@@ -270,11 +270,16 @@ pub fn project_into(scenario: &Scenario, out: &mut Projection) {
             out.share[i] = revenue / market;
             out.operating_income_usd_bn[i] = income;
             out.counterfactual_revenue_usd_bn[i] = cf_revenue;
-            out.revenue_delta_usd_bn[i] = revenue - cf_revenue;
-            out.value_at_stake_usd_bn[i] = ev_sales * (revenue - cf_revenue);
+            let delta = difference(revenue, cf_revenue);
+            out.revenue_delta_usd_bn[i] = delta;
+            out.value_at_stake_usd_bn[i] = ev_sales * delta;
             out.counterfactual_operating_income_usd_bn[i] = cf_income;
             // Zero in the base year by definition (no migration yet), not by rounding.
-            let income_delta = if t == 0 { 0.0 } else { income - cf_income };
+            let income_delta = if t == 0 {
+                0.0
+            } else {
+                difference(income, cf_income)
+            };
             out.operating_income_delta_usd_bn[i] = income_delta;
             out.present_value_delta_usd_bn[p] += income_delta * discount;
         }
@@ -282,6 +287,22 @@ pub fn project_into(scenario: &Scenario, out: &mut Projection) {
     out.calibrated_rest_share = q;
     finish_values(scenario, out, discount);
 }
+
+/// `a - b`, or exactly 0 when the two differ only by the rounding of their sums: within
+/// `SUM_ROUNDING` of the larger (the two sides add the same amounts in different orders, so a
+/// difference of a few units in the last place is float noise, not a modelled effect).
+pub fn difference(a: f64, b: f64) -> f64 {
+    let gap = a - b;
+    if gap.abs() <= SUM_ROUNDING * a.abs().max(b.abs()) {
+        0.0
+    } else {
+        gap
+    }
+}
+
+/// Relative gap below which two sums count as equal: 16 units in the last place, the rounding
+/// of a handful of additions in different orders (a modelled effect is many orders larger).
+const SUM_ROUNDING: f64 = 16.0 * f64::EPSILON;
 
 /// `rho_p,t` with migration and halo into `out.rest_share`; notes floors and a squeezed Others.
 fn rest_shares(scenario: &Scenario, out: &mut Projection, q: &[f64], t: usize, rest: f64) {
