@@ -76,3 +76,32 @@ pub fn shipped() -> Vec<(std::path::PathBuf, String)> {
         })
         .collect()
 }
+
+/// Asserts that two CSV texts hold the same cells: text cells equal, number cells equal to 15
+/// significant digits (the machine formats round away the float noise past them), or a
+/// difference of two equal sums written as exactly 0 where the other side has float noise: a
+/// value (or a multiple of one) within 1e-12 of the row's largest number.
+pub fn assert_same_csv(actual: &str, expected: &str, what: &str) {
+    let actual: Vec<&str> = actual.lines().collect();
+    let expected: Vec<&str> = expected.lines().collect();
+    assert_eq!(actual.len(), expected.len(), "{what}: line count");
+    for (a_line, e_line) in actual.iter().zip(&expected) {
+        let a_cells: Vec<&str> = a_line.split(',').collect();
+        let e_cells: Vec<&str> = e_line.split(',').collect();
+        assert_eq!(a_cells.len(), e_cells.len(), "{what}: {a_line} vs {e_line}");
+        let row_max = e_cells
+            .iter()
+            .filter_map(|c| c.parse::<f64>().ok())
+            .fold(0.0_f64, |m, v| m.max(v.abs()));
+        for (a, e) in a_cells.iter().zip(&e_cells) {
+            match (a.parse::<f64>(), e.parse::<f64>()) {
+                (Ok(x), Ok(y)) => assert!(
+                    (x - y).abs() <= 1e-14 * x.abs().max(y.abs())
+                        || (x == 0.0 && y.abs() <= 1e-12 * row_max),
+                    "{what}: {a} vs {e} in\n{a_line}\n{e_line}"
+                ),
+                _ => assert_eq!(a, e, "{what}: {a_line} vs {e_line}"),
+            }
+        }
+    }
+}
