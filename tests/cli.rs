@@ -1,6 +1,8 @@
 //! Command-line tests on the real binary: output formats, exit codes, one-line errors.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
@@ -466,6 +468,31 @@ fn compare_names_the_changed_inputs_and_the_kpi_differences() {
     let table = run(&["compare", a.to_str().unwrap(), b.to_str().unwrap()]);
     assert!(stdout(&table).contains("Key figures in 2035"));
     assert!(run(&["compare", "-", "-", "--year", "2090"]).status.code() == Some(1));
+}
+
+#[test]
+fn the_compare_table_stays_narrow_with_letters_a_key_and_words_for_inputs() {
+    let shipped: Vec<String> = common::shipped()
+        .into_iter()
+        .map(|(p, _)| p.to_str().unwrap().to_owned())
+        .collect();
+    let mut args = vec!["compare"];
+    args.extend(shipped.iter().map(String::as_str));
+    let out = run(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let widest = text.lines().map(|l| l.chars().count()).max().unwrap();
+    // Five long-named scenarios: columns A..E, named once in the key above the tables.
+    assert!(widest <= 180, "{widest} characters wide:\n{text}");
+    assert!(text.contains("A  Baseline: OpenAI stays on Azure"), "{text}");
+    assert!(text.contains("B − A"), "{text}");
+    // Inputs in words and units, not file syntax or paths.
+    assert!(!text.contains("Uniform(") && !text.contains("placement_target["), "{text}");
+    assert!(text.contains("OpenAI target: AWS"), "{text}");
+    assert!(text.contains("2 outcomes (60.0%, 40.0%)"), "{text}");
+    let two = run(&["compare", &shipped[0], &shipped[1]]);
+    let widest = stdout(&two).lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(widest <= 110, "{widest} characters wide");
 }
 
 #[test]

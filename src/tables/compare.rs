@@ -3,7 +3,7 @@
 
 use super::report::{Cell, ColumnKind, Report};
 use crate::model::compare::{InputValue, input_differences, kpi_rows, last_common_year};
-use crate::model::{ParamPath, Projection, Scenario, Unit};
+use crate::model::{Distribution, ParamPath, Projection, Scenario, Unit};
 use crate::units::{percent, points_delta, readable_number, usd_bn, usd_bn_delta};
 
 /// The two tables of a comparison: inputs that differ, and KPI differences in `year`.
@@ -57,14 +57,38 @@ pub fn reports(
             (true, Some(s)) => input_label(&difference.path, s),
             _ => difference.path.clone(),
         };
+        let distribution_of = difference
+            .path
+            .strip_prefix("uncertainty[\"")
+            .and_then(|r| r.strip_suffix("\"]"))
+            .map(str::to_owned);
         let mut row = vec![Cell::Text(title)];
-        row.extend(difference.values.into_iter().map(|value| match value {
-            Some(InputValue::Number(x)) if for_people => Cell::Text(people_input(x, unit)),
-            Some(InputValue::Number(x)) if counts_whole(x, unit) => Cell::Integer(x as i64),
-            Some(InputValue::Number(x)) => Cell::Number(x),
-            Some(InputValue::Text(text)) => Cell::Text(text),
-            None => Cell::Text(String::new()),
-        }));
+        row.extend(
+            difference
+                .values
+                .into_iter()
+                .zip(scenarios)
+                .map(|(value, s)| {
+                    if for_people
+                        && let Some(inner) = &distribution_of
+                        && let Some(path) = parse_path(inner, s)
+                        && let Some(dist) = s.distribution(path)
+                    {
+                        return Cell::Text(distribution_words(dist, path));
+                    }
+                    match value {
+                        Some(InputValue::Number(x)) if for_people => {
+                            Cell::Text(people_input(x, unit))
+                        }
+                        Some(InputValue::Number(x)) if counts_whole(x, unit) => {
+                            Cell::Integer(x as i64)
+                        }
+                        Some(InputValue::Number(x)) => Cell::Number(x),
+                        Some(InputValue::Text(text)) => Cell::Text(text),
+                        None => Cell::Text(String::new()),
+                    }
+                }),
+        );
         inputs.rows.push(row);
     }
     // Inputs mix units: plain numbers, aligned right.
@@ -140,9 +164,109 @@ fn counts_whole(value: f64, unit: Option<Unit>) -> bool {
     whole && matches!(unit, None | Some(Unit::Year | Unit::WholeYears))
 }
 
-/// The input's name as on its slider (`AWS drift`), or its path where it has no slider.
+/// The input's name as on its slider (`AWS drift`); for inputs without one, words for the path
+/// (`OpenAI target: AWS`, `± Halo`, `Monte Carlo seed`), else the path itself.
 fn input_label(path: &str, scenario: &Scenario) -> String {
-    parse_path(path, scenario).map_or_else(|| path.to_owned(), |p| p.label(scenario))
+    if let Some(p) = parse_path(path, scenario) {
+        return p.label(scenario);
+    }
+    let quoted = |rest: &str| {
+        rest.trim_start_matches('"')
+            .split('"')
+            .next()
+            .map(str::to_owned)
+    };
+    if let Some(inner) = path
+        .strip_prefix("uncertainty[")
+        .and_then(|r| r.strip_suffix(']'))
+    {
+        let inner = inner.trim_matches('"');
+        return format!("± {}", input_label(inner, scenario));
+    }
+    if let Some(rest) = path.strip_prefix("monte_carlo.") {
+        return format!("Monte Carlo {rest}");
+    }
+    if let Some(rest) = path.strip_prefix("workloads[")
+        && let Some((workload, field)) = rest.split_once("].")
+    {
+        for (key, words) in [
+            ("placement_target[", "target"),
+            ("placement_base[", "today"),
+        ] {
+            if let Some(provider) = field.strip_prefix(key).and_then(quoted) {
+                return format!("{workload} {words}: {provider}");
+            }
+        }
+        return format!("{workload} {}", field.replace(['.', '_'], " "));
+    }
+    path.to_owned()
+}
+
+/// A distribution in words and in its input's units (`triangular 16.0%–24.0%`, `one of
+/// 2026 (50.0%), 2028 (50.0%)`, `2 outcomes (60.0%, 40.0%)`), for people's tables
+/// and tooltips; files and CSV keep `distribution_text`.
+pub fn distribution_words(dist: &Distribution, path: ParamPath) -> String {
+    let unit = path.unit();
+    let value = |x: f64| {
+        if path.is_fraction() {
+            percent(x)
+        } else {
+            unit.format(x)
+        }
+    };
+    match dist {
+        Distribution::Triangular { low, high } => {
+            format!("triangular {}–{}", value(*low), value(*high))
+        }
+        Distribution::Uniform { low, high } => {
+            format!("uniform {}–{}", value(*low), value(*high))
+        }
+        Distribution::Normal { sd } => format!("normal, sd {}", value(*sd)),
+        Distribution::Discrete {
+            values,
+            probabilities,
+        } => {
+            let each: Vec<String> = values
+                .iter()
+                .zip(probabilities)
+                .map(|(x, p)| format!("{} ({})", value(*x), percent(*p)))
+                .collect();
+            format!("one of {}", each.join(", "))
+        }
+        Distribution::Outcomes(outcomes) => {
+            let each: Vec<String> = outcomes.iter().map(|o| percent(o.probability)).collect();
+            format!("{} outcomes ({})", outcomes.len(), each.join(", "))
+        }
+    }
+}
+
+/// Column letters for people's tables (`A`, `B`, ... `Z`, then `S27`...), with a key line per
+/// scenario, so that a comparison of several long-named scenarios stays narrow.
+pub fn letter_columns(inputs: &mut Report, kpis: &mut Report, names: &[String]) -> String {
+    let letter = |i: usize| {
+        u8::try_from(i).ok().filter(|i| *i < 26).map_or_else(
+            || format!("S{}", i + 1),
+            |i| char::from(b'A' + i).to_string(),
+        )
+    };
+    let mut key = String::new();
+    for (i, name) in names.iter().enumerate() {
+        let l = letter(i);
+        key.push_str(&format!("{l}  {name}\n"));
+        for column in inputs.columns.iter_mut().chain(kpis.columns.iter_mut()) {
+            if column.0 == *name {
+                column.0.clone_from(&l);
+            } else if column.0 == format!("{name} − first") {
+                column.0 = format!("{l} − A");
+            }
+        }
+    }
+    key
+}
+
+/// The scenarios' column names, as the tables title them.
+pub fn scenario_columns(scenarios: &[&Scenario]) -> Vec<String> {
+    column_names(scenarios)
 }
 
 fn parse_path(path: &str, scenario: &Scenario) -> Option<ParamPath> {

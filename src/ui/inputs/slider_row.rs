@@ -7,7 +7,7 @@ use egui::{Id, RichText};
 use super::distribution::{distribution_editor_ui, distribution_toggle_ui};
 use crate::edits::{Edit, Rejection};
 use crate::insight::sources::is_assumption;
-use crate::model::{Distribution, ParamPath, Scenario};
+use crate::model::{ParamPath, Scenario};
 use crate::ui::widgets::{rejection_ui, unit_slider};
 
 /// Width the badge and the reset button take beside a slider.
@@ -100,35 +100,7 @@ pub fn tooltip(scenario: &Scenario, path: ParamPath) -> String {
         .unwrap_or("Assumption: no source given");
     let mut text = format!("{}\nSource: {source}", path.meaning());
     if let Some(dist) = scenario.distribution(path) {
-        let unit = path.unit();
-        let value = |x: f64| {
-            if path.is_fraction() {
-                crate::units::percent(x)
-            } else {
-                unit.format(x)
-            }
-        };
-        let d = match dist {
-            Distribution::Triangular { low, high } => {
-                format!("triangular from {} to {}", value(*low), value(*high))
-            }
-            Distribution::Uniform { low, high } => {
-                format!("uniform from {} to {}", value(*low), value(*high))
-            }
-            Distribution::Normal { sd } => format!("normal, standard deviation {}", value(*sd)),
-            Distribution::Discrete {
-                values,
-                probabilities,
-            } => {
-                let each: Vec<String> = values
-                    .iter()
-                    .zip(probabilities)
-                    .map(|(x, p)| format!("{} ({})", value(*x), crate::units::percent(*p)))
-                    .collect();
-                format!("one of {}", each.join(", "))
-            }
-            Distribution::Outcomes(outcomes) => format!("{} alternative outcomes", outcomes.len()),
-        };
+        let d = crate::tables::distribution_words(dist, path);
         let correlated: Vec<String> = scenario
             .correlations
             .iter()
