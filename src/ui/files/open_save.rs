@@ -156,14 +156,21 @@ impl FileState {
             return;
         }
         let current = cx.docs.active().path();
-        let request = pick_request(&purpose, current);
+        let export_dir = self.last_export_dir.clone().or_else(documents_dir);
+        let request = pick_request(&purpose, current, export_dir);
         let receiver = self.picker.pick(cx.ctx, &request);
         self.pending_pick = Some((purpose, receiver));
     }
 }
 
-/// The dialog for `purpose`: its title, filter, starting folder and proposed name.
-fn pick_request(purpose: &PickPurpose, current: Option<&Path>) -> PickRequest {
+/// The dialog for `purpose`: its title, filter, starting folder and proposed name. An export
+/// starts in `export_dir` (the last export's folder, else the documents folder), never beside a
+/// shipped scenario, and proposes the scenario's stem with the export's suffix.
+fn pick_request(
+    purpose: &PickPurpose,
+    current: Option<&Path>,
+    export_dir: Option<PathBuf>,
+) -> PickRequest {
     let directory = current.and_then(Path::parent).map(Path::to_path_buf);
     match purpose {
         PickPurpose::Open => PickRequest {
@@ -187,8 +194,16 @@ fn pick_request(purpose: &PickPurpose, current: Option<&Path>) -> PickRequest {
             title: kind.title(),
             mode: PickMode::Save,
             filter: export_filter(*kind),
-            directory,
-            file_name: Some(kind.default_file_name()),
+            directory: export_dir,
+            file_name: Some(
+                kind.suggested_path(
+                    None,
+                    current
+                        .and_then(Path::file_stem)
+                        .map(|s| s.to_string_lossy())
+                        .as_deref(),
+                ),
+            ),
         },
     }
 }
