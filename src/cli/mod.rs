@@ -198,18 +198,17 @@ fn compare(files: &[PathBuf], year: Option<i32>, output: &OutputArgs) -> Result<
         compare_reports(&compared, year, output.format == Format::Table)?;
     refuse_non_finite(&inputs)?;
     refuse_non_finite(&kpis)?;
-    let text = match output.format {
-        Format::Csv => format!("{}\n{}", inputs.to_csv(), kpis.to_csv()),
-        _ => {
-            let names = crate::tables::scenario_columns(&scenarios.iter().collect::<Vec<_>>());
-            let key = crate::tables::letter_columns(&mut inputs, &mut kpis, &names);
-            format!(
-                "Scenarios\n\n{key}\nInputs that differ ({} of them)\n\n{}\nKey figures in {year}\n\n{}",
-                inputs.rows.len(),
-                inputs.to_table(),
-                kpis.to_table()
-            )
-        }
+    let text = if output.format == Format::Csv {
+        format!("{}\n{}", inputs.to_csv(), kpis.to_csv())
+    } else {
+        let names = crate::tables::scenario_columns(&scenarios.iter().collect::<Vec<_>>());
+        let key = crate::tables::letter_columns(&mut inputs, &mut kpis, &names);
+        format!(
+            "Scenarios\n\n{key}\nInputs that differ ({} of them)\n\n{}\nKey figures in {year}\n\n{}",
+            inputs.rows.len(),
+            inputs.to_table(),
+            kpis.to_table()
+        )
     };
     let inputs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
     write_text(&text, output.output.as_deref(), &inputs)

@@ -1,6 +1,8 @@
 //! The comparison tables (`cloudshift compare`, the app's Compare view): the inputs that differ
 //! between scenarios, and their KPIs side by side.
 
+use std::fmt::Write as _;
+
 use super::report::{Cell, ColumnKind, Report};
 use crate::model::compare::{InputValue, input_differences, kpi_rows, last_common_year};
 use crate::model::{Distribution, ParamPath, Projection, Scenario, Unit};
@@ -42,8 +44,60 @@ pub fn reports(
     }
     let names = column_names(scenarios);
 
-    let mut inputs = Report::with_columns(&[("input", ColumnKind::Text)]);
+    let inputs = inputs_report(scenarios, &names, for_people);
+
+    let mut kpis = Report::with_columns(&[
+        ("year", ColumnKind::Integer),
+        ("provider", ColumnKind::Text),
+        ("measure", ColumnKind::Text),
+    ]);
     for name in &names {
+        kpis.columns.push((name.clone(), ColumnKind::Number));
+    }
+    for name in names.iter().skip(1) {
+        // People read "B − first" (the first scenario is named two columns to the left); CSV
+        // and JSON keep the full "B minus A" key.
+        let title = if for_people {
+            format!("{name} − first")
+        } else {
+            format!("{name} minus {}", names[0])
+        };
+        kpis.columns.push((title, ColumnKind::Number));
+    }
+    for row in kpi_rows(compared, year) {
+        let mut cells = vec![
+            Cell::Integer(i64::from(year)),
+            Cell::Text(row.provider),
+            Cell::Text(if for_people {
+                row.measure.label().to_owned()
+            } else {
+                row.measure.key().to_owned()
+            }),
+        ];
+        let fraction = row.measure.is_fraction();
+        let value = |v: Option<f64>, change: bool| match v {
+            None => Cell::Text(String::new()),
+            Some(x) if !for_people => Cell::Number(x),
+            Some(x) => Cell::Text(match (fraction, change) {
+                (true, false) => percent(x),
+                (true, true) => points_delta(x),
+                (false, false) => usd_bn(x),
+                (false, true) => usd_bn_delta(x),
+            }),
+        };
+        cells.extend(row.values.iter().map(|v| value(*v, false)));
+        for other in row.values.iter().skip(1) {
+            cells.push(value(other.zip(row.values[0]).map(|(b, a)| b - a), true));
+        }
+        kpis.rows.push(cells);
+    }
+    Ok((inputs, kpis, year))
+}
+
+/// The table of inputs that differ, one column per scenario (`names`).
+fn inputs_report(scenarios: &[&Scenario], names: &[String], for_people: bool) -> Report {
+    let mut inputs = Report::with_columns(&[("input", ColumnKind::Text)]);
+    for name in names {
         inputs.columns.push((name.clone(), ColumnKind::Text));
     }
     for difference in input_differences(scenarios) {
@@ -95,53 +149,7 @@ pub fn reports(
     for column in inputs.columns.iter_mut().skip(1) {
         column.1 = ColumnKind::Formatted;
     }
-
-    let mut kpis = Report::with_columns(&[
-        ("year", ColumnKind::Integer),
-        ("provider", ColumnKind::Text),
-        ("measure", ColumnKind::Text),
-    ]);
-    for name in &names {
-        kpis.columns.push((name.clone(), ColumnKind::Number));
-    }
-    for name in names.iter().skip(1) {
-        // People read "B − first" (the first scenario is named two columns to the left); CSV
-        // and JSON keep the full "B minus A" key.
-        let title = if for_people {
-            format!("{name} − first")
-        } else {
-            format!("{name} minus {}", names[0])
-        };
-        kpis.columns.push((title, ColumnKind::Number));
-    }
-    for row in kpi_rows(compared, year) {
-        let mut cells = vec![
-            Cell::Integer(i64::from(year)),
-            Cell::Text(row.provider),
-            Cell::Text(if for_people {
-                row.measure.label().to_owned()
-            } else {
-                row.measure.key().to_owned()
-            }),
-        ];
-        let fraction = row.measure.is_fraction();
-        let value = |v: Option<f64>, change: bool| match v {
-            None => Cell::Text(String::new()),
-            Some(x) if !for_people => Cell::Number(x),
-            Some(x) => Cell::Text(match (fraction, change) {
-                (true, false) => percent(x),
-                (true, true) => points_delta(x),
-                (false, false) => usd_bn(x),
-                (false, true) => usd_bn_delta(x),
-            }),
-        };
-        cells.extend(row.values.iter().map(|v| value(*v, false)));
-        for other in row.values.iter().skip(1) {
-            cells.push(value(other.zip(row.values[0]).map(|(b, a)| b - a), true));
-        }
-        kpis.rows.push(cells);
-    }
-    Ok((inputs, kpis, year))
+    inputs
 }
 
 /// The unit an input of the comparison is read in, from its path text.
@@ -252,7 +260,7 @@ pub fn letter_columns(inputs: &mut Report, kpis: &mut Report, names: &[String]) 
     let mut key = String::new();
     for (i, name) in names.iter().enumerate() {
         let l = letter(i);
-        key.push_str(&format!("{l}  {name}\n"));
+        let _ = writeln!(key, "{l}  {name}");
         for column in inputs.columns.iter_mut().chain(kpis.columns.iter_mut()) {
             if column.0 == *name {
                 column.0.clone_from(&l);
