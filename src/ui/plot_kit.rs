@@ -59,9 +59,12 @@ pub fn value_steps(input: &GridInput) -> [f64; 3] {
     let step = [1.0, 2.0, 5.0, 10.0]
         .map(|m| m * decade)
         .into_iter()
-        .find(|s| *s >= base)
+        .find(|s| *s >= base * 0.5)
         .unwrap_or(10.0 * decade);
-    // Each level a multiple of the one below, so labels of two levels never interleave.
+    // Each level a multiple of the one below, so labels of two levels never interleave. The
+    // finest level may sit at half egui_plot's smallest spacing (its lines fade out there), so
+    // that on a short plot the middle level is fine enough to label at least two values: a
+    // 75-point Delta plot of the grid read only "$0B".
     [step, step * 5.0, step * 10.0]
 }
 
