@@ -484,14 +484,24 @@ fn the_compare_table_stays_narrow_with_letters_a_key_and_words_for_inputs() {
     let widest = text.lines().map(|l| l.chars().count()).max().unwrap();
     // Five long-named scenarios: columns A..E, named once in the key above the tables.
     assert!(widest <= 180, "{widest} characters wide:\n{text}");
-    assert!(text.contains("A  Baseline: OpenAI stays on Azure"), "{text}");
+    assert!(
+        text.contains("A  Baseline: OpenAI stays on Azure"),
+        "{text}"
+    );
     assert!(text.contains("B − A"), "{text}");
     // Inputs in words and units, not file syntax or paths.
-    assert!(!text.contains("Uniform(") && !text.contains("placement_target["), "{text}");
+    assert!(
+        !text.contains("Uniform(") && !text.contains("placement_target["),
+        "{text}"
+    );
     assert!(text.contains("OpenAI target: AWS"), "{text}");
     assert!(text.contains("2 outcomes (60.0%, 40.0%)"), "{text}");
     let two = run(&["compare", &shipped[0], &shipped[1]]);
-    let widest = stdout(&two).lines().map(|l| l.chars().count()).max().unwrap();
+    let widest = stdout(&two)
+        .lines()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap();
     assert!(widest <= 110, "{widest} characters wide");
 }
 
