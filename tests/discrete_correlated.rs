@@ -368,3 +368,21 @@ fn a_version_1_file_may_not_use_version_2_uncertainty() {
     let message = error_of(&v1);
     assert!(message.contains("format version 2"), "{message}");
 }
+
+#[test]
+fn removing_a_workload_drops_the_correlations_of_its_inputs_and_keeps_the_rest() {
+    let s = every_kind();
+    let removed = cloudshift::edits::apply(&s, &cloudshift::edits::Edit::RemoveWorkload(0));
+    // Only the pair of market growth and halo names no input of the removed workload.
+    assert_eq!(
+        removed.correlations,
+        vec![Correlation {
+            a: ParamPath::Halo,
+            b: ParamPath::MarketGrowthStart,
+            rho: 0.3,
+        }]
+    );
+    // Removing a provider keeps every pair: none names a provider's input.
+    let fewer = cloudshift::edits::apply(&s, &cloudshift::edits::Edit::RemoveProvider(0));
+    assert_eq!(fewer.correlations, s.correlations);
+}

@@ -92,16 +92,7 @@ pub(super) fn remove_provider(s: &mut Scenario, index: usize) {
         .into_iter()
         .filter_map(|(path, dist)| path.after_provider_removed(index).map(|p| (p, dist)))
         .collect();
-    s.correlations = std::mem::take(&mut s.correlations)
-        .into_iter()
-        .filter_map(|c| {
-            Some(Correlation {
-                a: c.a.after_provider_removed(index)?,
-                b: c.b.after_provider_removed(index)?,
-                rho: c.rho,
-            })
-        })
-        .collect();
+    remap_correlations(s, |path| path.after_provider_removed(index));
 }
 
 pub(super) fn add_workload(s: &mut Scenario) {
@@ -153,12 +144,20 @@ pub(super) fn remove_workload(s: &mut Scenario, index: usize) {
         .into_iter()
         .filter_map(|(path, dist)| path.after_workload_removed(index).map(|p| (p, dist)))
         .collect();
+    remap_correlations(s, |path| path.after_workload_removed(index));
+}
+
+/// Moves each correlation's two paths by `remap`; a pair that loses either input goes.
+fn remap_correlations(
+    s: &mut Scenario,
+    remap: impl Fn(crate::model::ParamPath) -> Option<crate::model::ParamPath>,
+) {
     s.correlations = std::mem::take(&mut s.correlations)
         .into_iter()
         .filter_map(|c| {
             Some(Correlation {
-                a: c.a.after_workload_removed(index)?,
-                b: c.b.after_workload_removed(index)?,
+                a: remap(c.a)?,
+                b: remap(c.b)?,
                 rho: c.rho,
             })
         })

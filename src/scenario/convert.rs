@@ -89,14 +89,12 @@ pub fn from_file(file: ScenarioFile) -> Result<Scenario, ValidationError> {
                 placement_base: dense_placement(
                     &w.placement_base,
                     &provider_names,
-                    &w.name,
-                    "placement_base",
+                    &format!("workloads[{}].placement_base", w.name),
                 )?,
                 placement_target: dense_placement(
                     &w.placement_target,
                     &provider_names,
-                    &w.name,
-                    "placement_target",
+                    &format!("workloads[{}].placement_target", w.name),
                 )?,
                 extent: w.extent,
                 migration: Migration {
@@ -358,23 +356,13 @@ fn dense_distribution(
                 .iter()
                 .enumerate()
                 .map(|(i, o)| {
-                    let mut dense = vec![0.0; provider_names.len()];
-                    for (name, fraction) in &o.target.0 {
-                        let p = provider_names.iter().position(|n| n == name).ok_or_else(|| {
-                            ValidationError::new(
-                                format!("{field} outcome {}", i + 1),
-                                format!(
-                                    "names provider \"{name}\", which the scenario does not have \
-                                     (it has: {})",
-                                    provider_names.join(", ")
-                                ),
-                            )
-                        })?;
-                        dense[p] = *fraction;
-                    }
                     Ok(Outcome {
                         probability: o.probability,
-                        target: dense,
+                        target: dense_placement(
+                            &o.target,
+                            provider_names,
+                            &format!("{field} outcome {}", i + 1),
+                        )?,
                     })
                 })
                 .collect::<Result<Vec<_>, ValidationError>>()?,
@@ -426,11 +414,11 @@ fn parse_color(text: &str, field: &str) -> Result<Rgb, ValidationError> {
 }
 
 /// A named placement as one fraction per provider (Others last); unnamed providers get 0.
+/// `field` names the placement in an error (`workloads[OpenAI].placement_target`).
 fn dense_placement(
     named: &OrderedMap<f64>,
     provider_names: &[&str],
-    workload: &str,
-    which: &str,
+    field: &str,
 ) -> Result<Vec<f64>, ValidationError> {
     let mut dense = vec![0.0; provider_names.len()];
     for (name, fraction) in &named.0 {
@@ -439,7 +427,7 @@ fn dense_placement(
             .position(|n| n == name)
             .ok_or_else(|| {
                 ValidationError::new(
-                    format!("workloads[{workload}].{which}"),
+                    field.to_owned(),
                     format!(
                         "names provider \"{name}\", which the scenario does not have (it has: {})",
                         provider_names.join(", ")
