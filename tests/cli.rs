@@ -538,3 +538,28 @@ fn edge_scenarios_run_through_every_command() {
         }
     }
 }
+
+#[test]
+fn a_scenario_named_like_a_column_keeps_the_tables_own_columns() {
+    let text = std::fs::read_to_string(scenario("baseline.ron"))
+        .unwrap()
+        .replace(
+            "name: \"Baseline: OpenAI stays on Azure\"",
+            "name: \"year\"",
+        );
+    let path = std::env::temp_dir().join(format!("cloudshift-year-{}.ron", std::process::id()));
+    std::fs::write(&path, text).unwrap();
+    let out = run(&[
+        "compare",
+        path.to_str().unwrap(),
+        scenario("openai-moves-to-aws.ron").to_str().unwrap(),
+    ]);
+    let _ = std::fs::remove_file(&path);
+    let text = stdout(&out);
+    assert!(text.contains("A  year\n"), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("year  provider") && l.ends_with("B − A")),
+        "{text}"
+    );
+}

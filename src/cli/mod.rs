@@ -201,8 +201,8 @@ fn compare(files: &[PathBuf], year: Option<i32>, output: &OutputArgs) -> Result<
     let text = if output.format == Format::Csv {
         format!("{}\n{}", inputs.to_csv(), kpis.to_csv())
     } else {
-        let names = crate::tables::scenario_columns(&scenarios.iter().collect::<Vec<_>>());
-        let key = crate::tables::letter_columns(&mut inputs, &mut kpis, &names);
+        let scenarios: Vec<&Scenario> = scenarios.iter().collect();
+        let key = crate::tables::letter_columns(&mut inputs, &mut kpis, &scenarios);
         format!(
             "Scenarios\n\n{key}\nInputs that differ ({} of them)\n\n{}\nKey figures in {year}\n\n{}",
             inputs.rows.len(),

@@ -250,32 +250,37 @@ pub fn distribution_words(dist: &Distribution, path: ParamPath) -> String {
 
 /// Column letters for people's tables (`A`, `B`, ... `Z`, then `S27`...), with a key line per
 /// scenario, so that a comparison of several long-named scenarios stays narrow.
-pub fn letter_columns(inputs: &mut Report, kpis: &mut Report, names: &[String]) -> String {
+pub fn letter_columns(inputs: &mut Report, kpis: &mut Report, scenarios: &[&Scenario]) -> String {
     let letter = |i: usize| {
         u8::try_from(i).ok().filter(|i| *i < 26).map_or_else(
             || format!("S{}", i + 1),
             |i| char::from(b'A' + i).to_string(),
         )
     };
+    let names = column_names(scenarios);
+    let n = names.len();
     let mut key = String::new();
+    // By position, never by title: a scenario may be called "year" or "input".
     for (i, name) in names.iter().enumerate() {
         let l = letter(i);
         let _ = writeln!(key, "{l}  {name}");
-        for column in inputs.columns.iter_mut().chain(kpis.columns.iter_mut()) {
-            if column.0 == *name {
-                column.0.clone_from(&l);
-            } else if column.0 == format!("{name} − first") {
-                column.0 = format!("{l} − A");
-            }
+        if let Some(column) = inputs.columns.get_mut(1 + i) {
+            column.0.clone_from(&l);
+        }
+        if let Some(column) = kpis.columns.get_mut(KPI_KEY_COLUMNS + i) {
+            column.0.clone_from(&l);
+        }
+        if i > 0
+            && let Some(column) = kpis.columns.get_mut(KPI_KEY_COLUMNS + n + i - 1)
+        {
+            column.0 = format!("{l} − A");
         }
     }
     key
 }
 
-/// The scenarios' column names, as the tables title them.
-pub fn scenario_columns(scenarios: &[&Scenario]) -> Vec<String> {
-    column_names(scenarios)
-}
+/// The KPI table's columns before the scenarios' (year, provider, measure).
+const KPI_KEY_COLUMNS: usize = 3;
 
 fn parse_path(path: &str, scenario: &Scenario) -> Option<ParamPath> {
     let providers: Vec<&str> = scenario.providers.iter().map(|p| p.name.as_str()).collect();

@@ -9,7 +9,7 @@ mod simulation;
 mod solve;
 
 pub use compare::reports as compare_reports;
-pub use compare::{distribution_words, letter_columns, scenario_columns};
+pub use compare::{distribution_words, letter_columns};
 pub use projection::report as projection_report;
 pub use report::*;
 pub use simulation::{measure_unit, summary_entries, summary_report};
