@@ -60,6 +60,9 @@ fn breakdown(c: &mut Criterion) {
     group.bench_function("baseline_model_only_100k", |b| {
         b.iter(|| profile::model_only(black_box(&baseline), 100_000));
     });
+    group.bench_function("baseline_draws_and_model_100k", |b| {
+        b.iter(|| profile::draws_and_model(black_box(&baseline), 100_000, 42));
+    });
     group.bench_function("stress_model_only_1k", |b| {
         b.iter(|| profile::model_only(black_box(&stress), 1_000));
     });

@@ -168,6 +168,10 @@ pub fn project(scenario: &Scenario) -> Projection {
 }
 
 /// Runs the model into `out`, reusing its buffers (no allocation once they are big enough).
+///
+/// The series are split into separate slices before the loop so the compiler knows no store
+/// to one can change another (or the vectors' own pointers): this runs in every Monte Carlo
+/// draw, and re-reading them after each store made it twice as slow.
 #[allow(clippy::too_many_lines)] // the equations of MODEL.md in one pass over the years, in the contract's order
 pub fn project_into(scenario: &Scenario, out: &mut Projection) {
     let horizon = scenario.horizon_years;
@@ -188,7 +192,30 @@ pub fn project_into(scenario: &Scenario, out: &mut Projection) {
     out.present_value_delta_usd_bn.fill(0.0);
     let discount_rate = scenario.valuation_used().discount_rate;
     let mut discount = 1.0;
+    let halos = (scenario.halo, scenario.halo_loss_used());
 
+    let Projection {
+        market_usd_bn,
+        rest_of_market_usd_bn,
+        workload_spend_usd_bn,
+        placement,
+        rest_share,
+        counterfactual_rest_share,
+        share,
+        revenue_usd_bn,
+        workload_revenue_usd_bn,
+        operating_income_usd_bn,
+        counterfactual_revenue_usd_bn,
+        revenue_delta_usd_bn,
+        value_at_stake_usd_bn,
+        counterfactual_operating_income_usd_bn,
+        operating_income_delta_usd_bn,
+        present_value_delta_usd_bn,
+        limits,
+        ..
+    } = out;
+    let present_value = &mut present_value_delta_usd_bn[..providers];
+    let limits = &mut limits[..providers];
     for t in 0..years {
         let t_u32 = t as u32;
         let year = f64::from(scenario.base_year) + t as f64;
@@ -202,49 +229,68 @@ pub fn project_into(scenario: &Scenario, out: &mut Projection) {
                     horizon,
                 );
         }
-        let row = t * providers;
-        out.rest_of_market_usd_bn[t] = rest;
+        let cells = t * providers..(t + 1) * providers;
+        rest_of_market_usd_bn[t] = rest;
 
         // Workload spend and placement; workload revenue with and without migration.
-        out.workload_revenue_usd_bn[row..row + providers].fill(0.0);
-        out.counterfactual_revenue_usd_bn[row..row + providers].fill(0.0);
+        let (earlier_spend, spend_row) = workload_spend_usd_bn.split_at_mut(t * workloads);
+        let spend_row = &mut spend_row[..workloads];
+        let previous_spend = earlier_spend
+            .get((t.max(1) - 1) * workloads..)
+            .unwrap_or(&[]);
+        let placement_row =
+            &mut placement[t * workloads * providers..(t + 1) * workloads * providers];
+        let workload_revenue = &mut workload_revenue_usd_bn[cells.clone()];
+        let cf_revenue_row = &mut counterfactual_revenue_usd_bn[cells.clone()];
+        workload_revenue.fill(0.0);
+        cf_revenue_row.fill(0.0);
         let mut spend_total = 0.0;
         for (w, workload) in scenario.workloads.iter().enumerate() {
             let spend = if t == 0 {
                 workload.spend_usd_bn
             } else {
-                out.workload_spend_usd_bn[(t - 1) * workloads + w]
+                previous_spend[w]
                     * (1.0 + faded_rate(workload.growth_start, workload.growth_end, t_u32, horizon))
             };
-            out.workload_spend_usd_bn[t * workloads + w] = spend;
+            spend_row[w] = spend;
             spend_total += spend;
             let progress = workload.extent * ramp(&workload.migration, t_u32, year);
-            let base_index = (t * workloads + w) * providers;
-            for p in 0..providers {
-                let base = workload.placement_base[p];
-                let placed = base + progress * (workload.placement_target[p] - base);
-                out.placement[base_index + p] = placed;
-                out.workload_revenue_usd_bn[row + p] += spend * placed;
-                out.counterfactual_revenue_usd_bn[row + p] += spend * base;
+            let placed_row = &mut placement_row[w * providers..(w + 1) * providers];
+            for ((((placed, base), target), revenue), cf_revenue) in placed_row
+                .iter_mut()
+                .zip(&workload.placement_base[..providers])
+                .zip(&workload.placement_target[..providers])
+                .zip(workload_revenue.iter_mut())
+                .zip(cf_revenue_row.iter_mut())
+            {
+                *placed = base + progress * (target - base);
+                *revenue += spend * *placed;
+                *cf_revenue += spend * base;
             }
         }
-        out.market_usd_bn[t] = rest + spend_total;
+        let market = rest + spend_total;
+        market_usd_bn[t] = market;
 
         // Rest-of-market shares, with the halo, and without migration (counterfactual).
-        rest_shares(scenario, out, &q, t, rest);
-        counterfactual_rest_shares(
+        let rho_row = &mut rest_share[cells.clone()];
+        let cf_rho_row = &mut counterfactual_rest_share[cells.clone()];
+        let years_on = YearOf {
             scenario,
-            &q,
             t,
-            &mut out.counterfactual_rest_share[row..row + providers],
-        );
+            spend: spend_row,
+            placement: placement_row,
+        };
+        rest_shares(&years_on, halos, &q, rest, rho_row, limits);
+        counterfactual_rest_shares(scenario, &q, t, cf_rho_row);
 
+        let spend_row = &*spend_row;
+        let placement_row = &*placement_row;
         for p in 0..providers {
-            let i = row + p;
-            let rho = out.rest_share[i];
-            let revenue = rho * rest + out.workload_revenue_usd_bn[i];
-            let cf_revenue =
-                out.counterfactual_rest_share[i] * rest + out.counterfactual_revenue_usd_bn[i];
+            let i = t * providers + p;
+            let rho = rho_row[p];
+            let cf_rho = cf_rho_row[p];
+            let revenue = rho * rest + workload_revenue[p];
+            let cf_revenue = cf_rho * rest + cf_revenue_row[p];
             let (margin0, drift, ev_sales) = if p < named {
                 let pr = &scenario.providers[p];
                 (pr.margin, pr.margin_drift_per_year, pr.ev_sales)
@@ -253,39 +299,52 @@ pub fn project_into(scenario: &Scenario, out: &mut Projection) {
                 (o.margin, o.margin_drift_per_year, o.ev_sales)
             };
             let unclamped = margin0 + drift * t as f64;
-            if unclamped.abs() >= 1.0 && out.limits[p].margin_clamped.is_none() {
-                out.limits[p].margin_clamped = Some(t);
+            if unclamped.abs() >= 1.0 && limits[p].margin_clamped.is_none() {
+                limits[p].margin_clamped = Some(t);
             }
             let margin = unclamped.clamp(-1.0, 1.0);
             let mut income = margin * rho * rest;
-            let mut cf_income = margin * out.counterfactual_rest_share[i] * rest;
-            for (w, workload) in scenario.workloads.iter().enumerate() {
+            let mut cf_income = margin * cf_rho * rest;
+            for ((workload, spend), placed) in scenario
+                .workloads
+                .iter()
+                .zip(spend_row)
+                .zip(placement_row.iter().skip(p).step_by(providers))
+            {
                 let mu = workload.margin.unwrap_or(margin);
-                let spend = out.workload_spend_usd_bn[t * workloads + w];
-                income += mu * spend * out.placement[(t * workloads + w) * providers + p];
+                income += mu * spend * placed;
                 cf_income += mu * spend * workload.placement_base[p];
             }
-            let market = out.market_usd_bn[t];
-            out.revenue_usd_bn[i] = revenue;
-            out.share[i] = revenue / market;
-            out.operating_income_usd_bn[i] = income;
-            out.counterfactual_revenue_usd_bn[i] = cf_revenue;
+            revenue_usd_bn[i] = revenue;
+            share[i] = revenue / market;
+            operating_income_usd_bn[i] = income;
+            cf_revenue_row[p] = cf_revenue;
             let delta = difference(revenue, cf_revenue);
-            out.revenue_delta_usd_bn[i] = delta;
-            out.value_at_stake_usd_bn[i] = ev_sales * delta;
-            out.counterfactual_operating_income_usd_bn[i] = cf_income;
+            revenue_delta_usd_bn[i] = delta;
+            value_at_stake_usd_bn[i] = ev_sales * delta;
+            counterfactual_operating_income_usd_bn[i] = cf_income;
             // Zero in the base year by definition (no migration yet), not by rounding.
             let income_delta = if t == 0 {
                 0.0
             } else {
                 difference(income, cf_income)
             };
-            out.operating_income_delta_usd_bn[i] = income_delta;
-            out.present_value_delta_usd_bn[p] += income_delta * discount;
+            operating_income_delta_usd_bn[i] = income_delta;
+            present_value[p] += income_delta * discount;
         }
     }
     out.calibrated_rest_share = q;
     finish_values(scenario, out, discount);
+}
+
+/// One year's spend and placement, for the rest-of-market shares.
+struct YearOf<'a> {
+    scenario: &'a Scenario,
+    t: usize,
+    /// Workload spend `S_w,t`, $B.
+    spend: &'a [f64],
+    /// Placement `a_wp,t`, indexed `[w * providers + p]`.
+    placement: &'a [f64],
 }
 
 /// `a - b`, or exactly 0 when the two differ only by the rounding of their sums: within
@@ -304,42 +363,54 @@ pub fn difference(a: f64, b: f64) -> f64 {
 /// of a handful of additions in different orders (a modelled effect is many orders larger).
 const SUM_ROUNDING: f64 = 16.0 * f64::EPSILON;
 
-/// `rho_p,t` with migration and halo into `out.rest_share`; notes floors and a squeezed Others.
-fn rest_shares(scenario: &Scenario, out: &mut Projection, q: &[f64], t: usize, rest: f64) {
-    let providers = out.providers;
+/// `rho_p,t` with migration and halo (on gains, on losses) into `shares`; notes floors and a
+/// squeezed Others in `limits`.
+fn rest_shares(
+    year: &YearOf<'_>,
+    (halo_gain, halo_loss): (f64, f64),
+    q: &[f64],
+    rest: f64,
+    shares: &mut [f64],
+    limits: &mut [LimitYears],
+) {
+    let t = year.t;
+    let providers = shares.len();
     let named = providers - 1;
-    let workloads = out.workloads;
-    let row = t * providers;
     if t == 0 {
-        out.rest_share[row..row + providers].copy_from_slice(q);
+        shares.copy_from_slice(q);
         return;
     }
     let mut named_sum = 0.0;
-    for (p, (q_p, provider)) in q[..named].iter().zip(&scenario.providers).enumerate() {
+    for (p, ((q_p, provider), limit)) in q[..named]
+        .iter()
+        .zip(&year.scenario.providers)
+        .zip(limits.iter_mut())
+        .enumerate()
+    {
         let mut won = 0.0;
-        for (w, workload) in scenario.workloads.iter().enumerate() {
-            let placed = out.placement[(t * workloads + w) * providers + p];
-            won += out.workload_spend_usd_bn[t * workloads + w]
-                * (placed - workload.placement_base[p]);
+        for ((workload, spend), placed) in year
+            .scenario
+            .workloads
+            .iter()
+            .zip(year.spend)
+            .zip(year.placement.iter().skip(p).step_by(providers))
+        {
+            won += spend * (placed - workload.placement_base[p]);
         }
         // A net gain brings the halo; a net loss costs the (possibly smaller) halo on losses.
-        let halo = if won >= 0.0 {
-            scenario.halo
-        } else {
-            scenario.halo_loss_used()
-        };
+        let halo = if won >= 0.0 { halo_gain } else { halo_loss };
         let u = q_p + provider.drift_per_year * t as f64 + halo * won / rest;
-        if u < 0.0 && out.limits[p].rest_share_floor.is_none() {
-            out.limits[p].rest_share_floor = Some(t);
+        if u < 0.0 && limit.rest_share_floor.is_none() {
+            limit.rest_share_floor = Some(t);
         }
         let u = u.max(0.0);
-        out.rest_share[row + p] = u;
+        shares[p] = u;
         named_sum += u;
     }
-    if named_sum > 1.0 && out.limits[named].others_squeezed.is_none() {
-        out.limits[named].others_squeezed = Some(t);
+    if named_sum > 1.0 && limits[named].others_squeezed.is_none() {
+        limits[named].others_squeezed = Some(t);
     }
-    normalise(&mut out.rest_share[row..row + providers], named_sum);
+    normalise(shares, named_sum);
 }
 
 /// Rest-of-market shares of the no-migration counterfactual (no halo) into `shares`.

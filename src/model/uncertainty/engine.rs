@@ -1,11 +1,17 @@
 //! Running every draw once, in waves, and handing each output series its values in draw order.
 //!
 //! A wave is a fixed number of draws (set by the series count alone, never by the thread count).
-//! Its draws run in parallel in chunks of [`CHUNK_DRAWS`]; each chunk writes its values into a
-//! wave buffer laid out `[series][draw]`. Then the series are processed in parallel, each by
-//! one task that reads its row (contiguous, so the memory system streams it), so every series
-//! sees its values in draw order whatever the thread count: sums added in that order give the
-//! same bits on any machine.
+//! Its draws run in parallel in chunks of [`CHUNK_DRAWS`]; each chunk writes its values into its
+//! own block of the wave buffer, laid out `[series][draw of the chunk]`, so one draw's stores
+//! stay within one small block (a few dozen pages, in cache) instead of one page per series.
+//! Then the series are processed in parallel, each by one task that reads its piece of every
+//! block in chunk order, so every series sees its values in draw order whatever the thread
+//! count: sums added in that order give the same bits on any machine.
+//!
+//! The wave is kept small enough to stay in the second-level caches (a few MiB) but holds at
+//! least [`MIN_WAVE_DRAWS`] draws, as the first wave is the histograms' pilot.
+
+use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
 
@@ -15,10 +21,47 @@ use crate::model::{Measure, Projection, Scenario, ValueMeasure, project_into};
 
 /// Draws per work item of a wave.
 pub const CHUNK_DRAWS: usize = 64;
-/// Bytes of the wave buffer (values of every stored series for one wave of draws).
-const WAVE_BYTES: usize = 32 << 20;
-/// Values of padding after each series' row in the wave buffer (one cache line).
-const ROW_PAD: usize = 8;
+/// Bytes of the wave buffer (values of every stored series for one wave of draws), unless that
+/// is fewer than [`MIN_WAVE_DRAWS`] draws.
+const WAVE_BYTES: usize = 2 << 20;
+/// Fewest draws in a wave (the pilot that sets the histograms' bins).
+pub const MIN_WAVE_DRAWS: usize = 1024;
+
+/// One series' values of one wave: a piece of up to [`CHUNK_DRAWS`] values from each chunk's
+/// block, in draw order.
+#[derive(Clone, Copy)]
+pub(super) struct WaveValues<'a> {
+    buffer: &'a [f64],
+    /// Values of one chunk's block (`series * CHUNK_DRAWS`).
+    block: usize,
+    offset: usize,
+    len: usize,
+}
+
+impl<'a> WaveValues<'a> {
+    /// The pieces in draw order, each one chunk's draws (all [`CHUNK_DRAWS`] long but the last).
+    pub fn pieces(self) -> impl Iterator<Item = &'a [f64]> {
+        let chunks = self.len.div_ceil(CHUNK_DRAWS);
+        (0..chunks).map(move |c| {
+            let len = CHUNK_DRAWS.min(self.len - c * CHUNK_DRAWS);
+            let start = c * self.block + self.offset;
+            self.buffer.get(start..start + len).unwrap_or(&[])
+        })
+    }
+
+    /// The values in draw order.
+    pub fn iter(self) -> impl Iterator<Item = f64> + 'a {
+        self.pieces().flatten().copied()
+    }
+}
+
+/// What one worker thread keeps between chunks: its copy of the scenario to draw into, the
+/// projection's buffers and the draws' scratch space.
+struct Worker {
+    scenario: Scenario,
+    projection: Projection,
+    scratch: Scratch,
+}
 
 /// One run's fixed inputs: what to draw and which series to keep.
 pub(super) struct Engine<'a> {
@@ -41,10 +84,11 @@ impl Engine<'_> {
         self.measures.len() * self.cells + self.values.len()
     }
 
-    /// Draws per wave: about [`WAVE_BYTES`] of values, a whole number of chunks.
+    /// Draws per wave: about [`WAVE_BYTES`] of values (at least [`MIN_WAVE_DRAWS`]), a whole
+    /// number of chunks.
     pub fn wave_draws(&self) -> usize {
-        let per_wave = WAVE_BYTES / (size_of::<f64>() * self.series().max(1));
-        let chunks = (per_wave / CHUNK_DRAWS).max(1);
+        let per_wave = (WAVE_BYTES / (size_of::<f64>() * self.series().max(1))).max(MIN_WAVE_DRAWS);
+        let chunks = per_wave.div_ceil(CHUNK_DRAWS);
         (chunks * CHUNK_DRAWS).min(self.n.div_ceil(CHUNK_DRAWS) * CHUNK_DRAWS)
     }
 
@@ -54,77 +98,78 @@ impl Engine<'_> {
     pub fn pass<S: Send>(
         &self,
         states: &mut [(usize, S)],
-        visit: impl Fn(&mut S, &[f64]) + Sync,
+        visit: impl Fn(&mut S, WaveValues<'_>) + Sync,
     ) -> Result<(), SimulationError> {
         let series = self.series();
         let wave = self.wave_draws();
-        // Rows are padded by one cache line: a row length that is a multiple of 4 KiB would
-        // map every series' write of one draw to the same cache set.
-        let mut buffer = vec![0.0_f64; (wave + ROW_PAD) * series];
+        let block = series * CHUNK_DRAWS;
+        let mut buffer = vec![0.0_f64; wave.div_ceil(CHUNK_DRAWS) * block];
+        let workers: Vec<Mutex<Worker>> = (0..rayon::current_num_threads().max(1))
+            .map(|_| {
+                Mutex::new(Worker {
+                    scenario: self.scenario.clone(),
+                    projection: Projection::default(),
+                    scratch: Scratch::default(),
+                })
+            })
+            .collect();
         let mut start = 0;
         while start < self.n {
             let len = wave.min(self.n - start);
-            let stride = len + ROW_PAD;
-            let values = &mut buffer[..stride * series];
-            // Each chunk of draws gets its piece of every series' row.
             let chunks = len.div_ceil(CHUNK_DRAWS);
-            let mut pieces: Vec<Vec<&mut [f64]>> =
-                (0..chunks).map(|_| Vec::with_capacity(series)).collect();
-            for row in values.chunks_mut(stride) {
-                for (piece, chunk) in row[..len].chunks_mut(CHUNK_DRAWS).zip(&mut pieces) {
-                    chunk.push(piece);
-                }
-            }
-            pieces.into_par_iter().enumerate().for_each_init(
-                || (self.scenario.clone(), Projection::default()),
-                |(scenario, projection), (chunk, mut rows)| {
+            buffer[..chunks * block]
+                .par_chunks_mut(block)
+                .enumerate()
+                .for_each(|(chunk, values)| {
                     if self.control.is_cancelled() {
                         return;
                     }
+                    let index = rayon::current_thread_index().unwrap_or(0) % workers.len();
+                    let mut worker = workers[index]
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner);
                     let first = start + chunk * CHUNK_DRAWS;
-                    self.run_chunk(first, &mut rows, scenario, projection);
-                },
-            );
+                    let draws = CHUNK_DRAWS.min(len - chunk * CHUNK_DRAWS);
+                    self.run_chunk(first, draws, values, &mut worker);
+                });
             if self.control.is_cancelled() {
                 return Err(SimulationError::Cancelled);
             }
-            let values = &*values;
+            let buffer = &buffer[..chunks * block];
             states.par_iter_mut().for_each(|(s, state)| {
-                if let Some(row) = values.get(*s * stride..*s * stride + len) {
-                    visit(state, row);
-                }
+                let values = WaveValues {
+                    buffer,
+                    block,
+                    offset: *s * CHUNK_DRAWS,
+                    len,
+                };
+                visit(state, values);
             });
             start += len;
         }
         Ok(())
     }
 
-    /// Runs draws `first..` into `rows` (one piece per series, all the same length).
-    fn run_chunk(
-        &self,
-        first: usize,
-        rows: &mut [&mut [f64]],
-        scenario: &mut Scenario,
-        projection: &mut Projection,
-    ) {
-        let len = rows.first().map_or(0, |row| row.len());
-        let mut scratch = Scratch::default();
+    /// Runs draws `first..first + len` into a chunk's block (`[series][draw]`, each series
+    /// [`CHUNK_DRAWS`] values apart).
+    fn run_chunk(&self, first: usize, len: usize, block: &mut [f64], worker: &mut Worker) {
+        let Worker {
+            scenario,
+            projection,
+            scratch,
+        } = worker;
         for j in 0..len {
             self.draws
-                .apply(self.seed, (first + j) as u64, scenario, &mut scratch);
+                .apply(self.seed, (first + j) as u64, scenario, scratch);
             project_into(scenario, projection);
-            let mut rows = rows.iter_mut();
+            let mut slots = block.iter_mut().skip(j).step_by(CHUNK_DRAWS);
             for measure in self.measures {
-                for (value, row) in projection.series(*measure).iter().zip(&mut rows) {
-                    if let Some(slot) = row.get_mut(j) {
-                        *slot = *value;
-                    }
+                for (value, slot) in projection.series(*measure).iter().zip(&mut slots) {
+                    *slot = *value;
                 }
             }
-            for (&(measure, p), row) in self.values.iter().zip(&mut rows) {
-                if let Some(slot) = row.get_mut(j) {
-                    *slot = projection.value_measure(measure, p).unwrap_or(f64::NAN);
-                }
+            for (&(measure, p), slot) in self.values.iter().zip(&mut slots) {
+                *slot = projection.value_measure(measure, p).unwrap_or(f64::NAN);
             }
         }
         self.control.progress.add(len as u64);

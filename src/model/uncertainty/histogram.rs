@@ -13,7 +13,7 @@
 //! of equal values (a point mass: outputs that take a few distinct values, such as rounding
 //! noise around zero) gives its order statistics at once, without collecting anything.
 
-use super::engine::CHUNK_DRAWS;
+use super::engine::{CHUNK_DRAWS, WaveValues};
 pub(super) use super::layout::Layout;
 use super::percentiles::{CompensatedSum, Ranks, mean_and_error};
 
@@ -52,27 +52,30 @@ pub(super) struct Finished {
     pub pending: Vec<Pending>,
 }
 
-/// One histogram bin: its count, its first value and its [`state`](MIXED): one cache access
-/// per value.
+/// One histogram bin in 32 bits: its count (the low 30 bits) and its [`state`](MIXED), so a
+/// series' bins (a few thousand) take a few KiB and stay in cache. Its first value is kept
+/// apart (`Accumulator::firsts`), read only until the bin is mixed.
 #[derive(Clone, Copy, Debug, Default)]
-struct Bin {
-    count: u32,
-    state: u8,
-    first: f64,
-}
+struct Bin(u32);
 
 /// State bit: a value different from the first has fallen in the bin.
-const MIXED: u8 = 1;
+const MIXED: u32 = 1 << 30;
 /// State bit: the bin's values are collected.
-const KEEP: u8 = 2;
+const KEEP: u32 = 1 << 31;
+/// The count's bits (at most a million draws: far below 2^30).
+const COUNT: u32 = MIXED - 1;
 
 impl Bin {
+    fn count(self) -> u32 {
+        self.0 & COUNT
+    }
+
     fn mixed(self) -> bool {
-        self.state & MIXED != 0
+        self.0 & MIXED != 0
     }
 
     fn keep(self) -> bool {
-        self.state & KEEP != 0
+        self.0 & KEEP != 0
     }
 }
 
@@ -122,6 +125,8 @@ pub(super) struct Accumulator {
     compacted: usize,
     layout: Option<Layout>,
     bins: Vec<Bin>,
+    /// Each bin's first value.
+    firsts: Vec<f64>,
     /// The values of the kept bins that are mixed.
     buffer: Vec<f64>,
     collecting: bool,
@@ -146,6 +151,7 @@ impl Accumulator {
             compacted: 0,
             layout: None,
             bins: Vec::new(),
+            firsts: Vec::new(),
             buffer: Vec::new(),
             collecting: true,
         }
@@ -154,31 +160,30 @@ impl Accumulator {
     /// Adds one wave of the series' values, in draw order, then (from time to
     /// time, and after the last wave) narrows the collected bins to those that may hold a
     /// wanted rank.
-    pub fn feed(&mut self, plan: &Plan, values: &[f64]) {
+    pub fn feed(&mut self, plan: &Plan, values: WaveValues<'_>) {
         let layout = *self.layout.get_or_insert_with(|| {
             let (lo, hi) = values
                 .iter()
-                .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &x| {
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| {
                     (lo.min(x), hi.max(x))
                 });
             Layout::new(lo, hi, plan.bins)
         });
         if self.bins.is_empty() {
             self.collecting = plan.cap > 0;
-            let bin = Bin {
-                state: if self.collecting { KEEP } else { 0 },
-                ..Bin::default()
-            };
+            let bin = Bin(if self.collecting { KEEP } else { 0 });
             self.bins = vec![bin; layout.len()];
+            self.firsts = vec![0.0; layout.len()];
         }
         let bins = &mut self.bins;
+        let firsts = &mut self.firsts;
         // Read the bins once in order first: the hardware prefetcher brings them into cache far
         // faster than the scattered first touches of the loop below would.
-        std::hint::black_box(bins.iter().fold(0_u32, |total, bin| total ^ bin.count));
+        std::hint::black_box(bins.iter().fold(0_u32, |total, bin| total ^ bin.0));
         let buffer = &mut self.buffer;
         let factor = self.scaled.map_or(0.0, |(factor, _)| factor);
         let mut index = [0_u16; CHUNK_DRAWS];
-        for run in values.chunks(CHUNK_DRAWS) {
+        for run in values.pieces() {
             self.seen += run.len();
             let [total, shifted, shifted_sq, scaled] = run_sums(run, self.shift, factor);
             self.sum.add(total);
@@ -214,12 +219,15 @@ impl Accumulator {
                 *slot = layout.bin(x) as u16;
             }
             for (&b, &x) in index.iter().zip(run) {
-                let Some(bin) = bins.get_mut(usize::from(b)) else {
+                let b = usize::from(b);
+                let Some(bin) = bins.get_mut(b) else {
                     continue;
                 };
-                bin.count += 1;
-                if bin.state != MIXED {
-                    add_slow(bin, x, buffer);
+                bin.0 += 1;
+                if bin.0 & !COUNT != MIXED
+                    && let Some(first) = firsts.get_mut(b)
+                {
+                    add_slow(bin, first, x, buffer);
                 }
             }
         }
@@ -244,7 +252,7 @@ impl Accumulator {
         }
         for (bin, mark) in self.bins.iter_mut().zip(mark) {
             if !mark {
-                bin.state &= !KEEP;
+                bin.0 &= !KEEP;
             }
         }
         // Dropped bins take no new values; the old ones are removed when the buffer has doubled
@@ -261,7 +269,7 @@ impl Accumulator {
             self.collecting = false;
             self.buffer = Vec::new();
             for bin in &mut self.bins {
-                bin.state &= !KEEP;
+                bin.0 &= !KEEP;
             }
         }
     }
@@ -301,12 +309,12 @@ impl Accumulator {
             let before = if b == 0 { 0 } else { cumulative[b - 1] };
             let bin = self.bins.get(b).copied().unwrap_or_default();
             if !bin.mixed() {
-                order.push(bin.first);
+                order.push(self.firsts.get(b).copied().unwrap_or(f64::NAN));
             } else if self.collecting && bin.keep() {
                 let earlier: usize = self.bins[..b]
                     .iter()
                     .filter(|i| i.keep() && i.mixed())
-                    .map(|i| i.count as usize)
+                    .map(|i| i.count() as usize)
                     .sum();
                 let value = self.buffer.get(earlier + rank - before).copied();
                 order.push(value.unwrap_or(f64::NAN));
@@ -316,7 +324,7 @@ impl Accumulator {
                     rank,
                     bin: b,
                     before,
-                    count: bin.count as usize,
+                    count: bin.count() as usize,
                 });
             }
         }
@@ -335,18 +343,18 @@ impl Accumulator {
 
 /// A value that fell in a bin not (yet) both mixed and dropped: notes the first value, marks
 /// the bin mixed at the first different value, and collects it if the bin is kept.
-fn add_slow(bin: &mut Bin, x: f64, buffer: &mut Vec<f64>) {
-    let before = bin.count - 1;
+fn add_slow(bin: &mut Bin, first: &mut f64, x: f64, buffer: &mut Vec<f64>) {
+    let before = bin.count() - 1;
     if before == 0 {
-        bin.first = x;
+        *first = x;
     } else if bin.mixed() {
         if bin.keep() {
             buffer.push(x);
         }
-    } else if x.to_bits() != bin.first.to_bits() {
-        bin.state |= MIXED;
+    } else if x.to_bits() != first.to_bits() {
+        bin.0 |= MIXED;
         if bin.keep() {
-            buffer.extend(std::iter::repeat_n(bin.first, before as usize));
+            buffer.extend(std::iter::repeat_n(*first, before as usize));
             buffer.push(x);
         }
     }
@@ -356,7 +364,7 @@ fn add_slow(bin: &mut Bin, x: f64, buffer: &mut Vec<f64>) {
 fn cumulative(bins: &[Bin]) -> Vec<usize> {
     bins.iter()
         .scan(0_usize, |total, bin| {
-            *total += bin.count as usize;
+            *total += bin.count() as usize;
             Some(*total)
         })
         .collect()

@@ -57,7 +57,8 @@ pub const MAX_SAMPLES: u32 = 1_000_000;
 /// Most bytes of collected draw values a run holds at once (pass one's collected bins, or one
 /// group of a later pass).
 pub const STORE_BUDGET_BYTES: usize = 128 << 20;
-/// Bytes of pass one's histograms (16 bytes a bin, all series together).
+/// Bytes of pass one's histograms (12 bytes a bin: its count and state, its first value; all
+/// series together).
 const HISTOGRAM_BYTES: usize = 40 << 20;
 /// Inner histogram bins per series, at most and at least.
 const MOST_BINS: usize = 2048;
@@ -235,7 +236,7 @@ fn simulate_within(
     };
     let plan = Plan {
         ranks: Ranks::new(n),
-        bins: (HISTOGRAM_BYTES / 16 / series.max(1)).clamp(FEWEST_BINS, MOST_BINS),
+        bins: (HISTOGRAM_BYTES / 12 / series.max(1)).clamp(FEWEST_BINS, MOST_BINS),
         cap,
     };
     let det = &summary.deterministic;
@@ -361,6 +362,26 @@ pub mod profile {
         for i in 0..u64::from(samples) {
             draws.apply(seed, i, &mut draw, &mut scratch);
             checksum += draw.halo + draw.market.growth_start;
+        }
+        checksum
+    }
+
+    /// Draws `samples` sets of inputs and runs the model on each (nothing stored); returns a
+    /// checksum.
+    pub fn draws_and_model(scenario: &Scenario, samples: u32, seed: u64) -> f64 {
+        let draws = Draws::of(scenario);
+        let mut draw = scenario.clone();
+        let mut scratch = Scratch::default();
+        let mut projection = Projection::default();
+        let mut checksum = 0.0;
+        for i in 0..u64::from(samples) {
+            draws.apply(seed, i, &mut draw, &mut scratch);
+            project_into(&draw, &mut projection);
+            checksum += projection
+                .value_at_stake_usd_bn
+                .last()
+                .copied()
+                .unwrap_or(0.0);
         }
         checksum
     }

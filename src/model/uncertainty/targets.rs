@@ -7,6 +7,7 @@
 //! The finer bin of a value is a non-decreasing function of it within its bin, so the pair
 //! (bin, finer bin) orders values like the values themselves and every answer stays exact.
 
+use super::engine::WaveValues;
 use super::histogram::{Finished, Layout, Pending, bin_of_rank};
 
 /// Finer bins a large bin is split into.
@@ -166,8 +167,8 @@ impl Target {
     }
 
     /// Feeds one wave of the series' values.
-    pub fn visit(&mut self, values: &[f64]) {
-        for &x in values {
+    pub fn visit(&mut self, values: WaveValues<'_>) {
+        for x in values.iter() {
             let s = self.slot_of_bin[self.layout.bin(x)];
             if s == NONE {
                 continue;
