@@ -81,8 +81,9 @@ impl Bin {
 
 /// Sum of `run`, and of `x - shift` and its square, in four independent lanes (so the loop
 /// vectorises; the order is fixed, so the bits are too).
+/// Without `SCALED` the fourth sum is 0 (only a derived series needs it).
 #[inline]
-fn run_sums(run: &[f64], shift: f64, factor: f64) -> [f64; 4] {
+fn run_sums<const SCALED: bool>(run: &[f64], shift: f64, factor: f64) -> [f64; 4] {
     let mut lanes = [[0.0_f64; 4]; 4];
     let chunks = run.chunks_exact(4);
     let rest = chunks.remainder();
@@ -93,7 +94,9 @@ fn run_sums(run: &[f64], shift: f64, factor: f64) -> [f64; 4] {
             lanes[0][k] += x;
             lanes[1][k] += d;
             lanes[2][k] += d * d;
-            lanes[3][k] += factor * x;
+            if SCALED {
+                lanes[3][k] += factor * x;
+            }
         }
     }
     for &x in rest {
@@ -101,9 +104,35 @@ fn run_sums(run: &[f64], shift: f64, factor: f64) -> [f64; 4] {
         lanes[0][0] += x;
         lanes[1][0] += d;
         lanes[2][0] += d * d;
-        lanes[3][0] += factor * x;
+        if SCALED {
+            lanes[3][0] += factor * x;
+        }
     }
     lanes.map(|l| (l[0] + l[1]) + (l[2] + l[3]))
+}
+
+/// Least and greatest of `run` (NaN ignored), in four independent lanes: a single chain of
+/// `min` would wait on each comparison in turn.
+#[inline]
+fn run_extremes(run: &[f64]) -> (f64, f64) {
+    let mut low = [f64::INFINITY; 4];
+    let mut high = [f64::NEG_INFINITY; 4];
+    let chunks = run.chunks_exact(4);
+    let rest = chunks.remainder();
+    for chunk in chunks {
+        for k in 0..4 {
+            low[k] = low[k].min(chunk[k]);
+            high[k] = high[k].max(chunk[k]);
+        }
+    }
+    for &x in rest {
+        low[0] = low[0].min(x);
+        high[0] = high[0].max(x);
+    }
+    (
+        low[0].min(low[1]).min(low[2].min(low[3])),
+        high[0].max(high[1]).max(high[2].max(high[3])),
+    )
 }
 
 /// Pass-one state of one series.
@@ -184,19 +213,33 @@ impl Accumulator {
         let factor = self.scaled.map_or(0.0, |(factor, _)| factor);
         let mut index = [0_u16; CHUNK_DRAWS];
         for run in values.pieces() {
+            // Every value so far the same (bit for bit): a run of that value again only counts.
+            let constant =
+                (self.seen > 0 && self.min.to_bits() == self.max.to_bits()).then_some(self.min);
             self.seen += run.len();
-            let [total, shifted, shifted_sq, scaled] = run_sums(run, self.shift, factor);
+            let [total, shifted, shifted_sq, scaled] = if self.scaled.is_some() {
+                run_sums::<true>(run, self.shift, factor)
+            } else {
+                run_sums::<false>(run, self.shift, factor)
+            };
             self.sum.add(total);
             self.shifted += shifted;
             self.shifted_sq += shifted_sq;
             if let Some((_, sum)) = &mut self.scaled {
                 sum.add(scaled);
             }
-            let (low, high) = run
-                .iter()
-                .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &x| {
-                    (lo.min(x), hi.max(x))
-                });
+            if let Some(value) = constant
+                && run.iter().all(|x| x.to_bits() == value.to_bits())
+                && let Some(bin) = bins.get_mut(layout.bin(value))
+            {
+                // What the general path below does for such a run: the value is both extremes,
+                // and its bin (of that one value, not mixed) only counts.
+                self.at_min += run.len();
+                self.at_max += run.len();
+                bin.0 += run.len() as u32;
+                continue;
+            }
+            let (low, high) = run_extremes(run);
             if low <= self.min {
                 let equal = run.iter().filter(|x| **x <= low).count();
                 self.at_min = if low < self.min {
