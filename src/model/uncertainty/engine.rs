@@ -94,7 +94,8 @@ impl Engine<'_> {
 
     /// Runs every draw once. After each wave, calls `visit(state, values)` for every
     /// `(series, state)` in `states` (in parallel over states) with that series' values of the
-    /// wave in draw order.
+    /// wave in draw order. The next wave's draws run while the series take in the last one (two
+    /// wave buffers), so no core waits at the end of either step.
     pub fn pass<S: Send>(
         &self,
         states: &mut [(usize, S)],
@@ -103,7 +104,6 @@ impl Engine<'_> {
         let series = self.series();
         let wave = self.wave_draws();
         let block = series * CHUNK_DRAWS;
-        let mut buffer = vec![0.0_f64; wave.div_ceil(CHUNK_DRAWS) * block];
         let workers: Vec<Mutex<Worker>> = (0..rayon::current_num_threads().max(1))
             .map(|_| {
                 Mutex::new(Worker {
@@ -113,11 +113,13 @@ impl Engine<'_> {
                 })
             })
             .collect();
-        let mut start = 0;
-        while start < self.n {
-            let len = wave.min(self.n - start);
-            let chunks = len.div_ceil(CHUNK_DRAWS);
-            buffer[..chunks * block]
+        // (first draw, draws) of each wave.
+        let waves: Vec<(usize, usize)> = (0..self.n)
+            .step_by(wave.max(1))
+            .map(|start| (start, wave.min(self.n - start)))
+            .collect();
+        let run_wave = |buffer: &mut [f64], (start, len): (usize, usize)| {
+            buffer[..len.div_ceil(CHUNK_DRAWS) * block]
                 .par_chunks_mut(block)
                 .enumerate()
                 .for_each(|(chunk, values)| {
@@ -132,10 +134,8 @@ impl Engine<'_> {
                     let draws = CHUNK_DRAWS.min(len - chunk * CHUNK_DRAWS);
                     self.run_chunk(first, draws, values, &mut worker);
                 });
-            if self.control.is_cancelled() {
-                return Err(SimulationError::Cancelled);
-            }
-            let buffer = &buffer[..chunks * block];
+        };
+        let take_in = |buffer: &[f64], len: usize, states: &mut [(usize, S)]| {
             states.par_iter_mut().for_each(|(s, state)| {
                 let values = WaveValues {
                     buffer,
@@ -145,7 +145,30 @@ impl Engine<'_> {
                 };
                 visit(state, values);
             });
-            start += len;
+        };
+        let Some(&first_wave) = waves.first() else {
+            return Ok(());
+        };
+        let size = wave.div_ceil(CHUNK_DRAWS) * block;
+        let mut current = vec![0.0_f64; size];
+        let mut next = vec![0.0_f64; if waves.len() > 1 { size } else { 0 }];
+        run_wave(&mut current, first_wave);
+        for k in 0..waves.len() {
+            // A cancelled run leaves chunks unwritten: never take in a wave after that.
+            if self.control.is_cancelled() {
+                return Err(SimulationError::Cancelled);
+            }
+            let (_, len) = waves[k];
+            match waves.get(k + 1) {
+                Some(&following) => {
+                    rayon::join(
+                        || run_wave(&mut next, following),
+                        || take_in(&current, len, states),
+                    );
+                }
+                None => take_in(&current, len, states),
+            }
+            std::mem::swap(&mut current, &mut next);
         }
         Ok(())
     }
