@@ -158,6 +158,8 @@ pub(super) struct Accumulator {
     firsts: Vec<f64>,
     /// The values of the kept bins that are mixed.
     buffer: Vec<f64>,
+    /// The bin of each collected value (so dropping a bin's values needs no recomputation).
+    buffer_bins: Vec<u16>,
     collecting: bool,
 }
 
@@ -182,6 +184,7 @@ impl Accumulator {
             bins: Vec::new(),
             firsts: Vec::new(),
             buffer: Vec::new(),
+            buffer_bins: Vec::new(),
             collecting: true,
         }
     }
@@ -209,7 +212,10 @@ impl Accumulator {
         // Read the bins once in order first: the hardware prefetcher brings them into cache far
         // faster than the scattered first touches of the loop below would.
         std::hint::black_box(bins.iter().fold(0_u32, |total, bin| total ^ bin.0));
-        let buffer = &mut self.buffer;
+        let collected = &mut Collected {
+            values: &mut self.buffer,
+            bins: &mut self.buffer_bins,
+        };
         let factor = self.scaled.map_or(0.0, |(factor, _)| factor);
         let mut index = [0_u16; CHUNK_DRAWS];
         for run in values.pieces() {
@@ -267,22 +273,25 @@ impl Accumulator {
                     continue;
                 };
                 bin.0 += 1;
-                if bin.0 & !COUNT != MIXED
-                    && let Some(first) = firsts.get_mut(b)
-                {
-                    add_slow(bin, first, x, buffer);
+                if bin.0 & !COUNT == MIXED {
+                    continue;
+                }
+                if bin.0 & !COUNT == MIXED | KEEP {
+                    collected.push(x, b);
+                } else if let Some(first) = firsts.get_mut(b) {
+                    add_slow(bin, first, x, b, collected);
                 }
             }
         }
         if self.collecting && (self.seen >= self.next_narrow || self.seen >= plan.ranks.n) {
-            self.narrow(plan, layout);
+            self.narrow(plan);
             self.next_narrow = self.seen + self.seen / 4;
         }
     }
 
     /// Stops collecting the bins no wanted rank can fall in (given the draws seen so far); stops
     /// collecting altogether when the collected values outgrow the series' share.
-    fn narrow(&mut self, plan: &Plan, layout: Layout) {
+    fn narrow(&mut self, plan: &Plan) {
         let cumulative = cumulative(&self.bins);
         let mut mark = vec![false; self.bins.len()];
         for &rank in &plan.ranks.ranks {
@@ -304,13 +313,23 @@ impl Accumulator {
         if last || self.buffer.len() > 2 * self.compacted.max(2048) || self.buffer.len() > plan.cap
         {
             let bins = &self.bins;
-            self.buffer
-                .retain(|x| bins.get(layout.bin(*x)).is_some_and(|b| b.keep()));
+            let mut kept = 0;
+            for i in 0..self.buffer.len() {
+                let b = self.buffer_bins[i];
+                if bins.get(usize::from(b)).is_some_and(|bin| bin.keep()) {
+                    self.buffer[kept] = self.buffer[i];
+                    self.buffer_bins[kept] = b;
+                    kept += 1;
+                }
+            }
+            self.buffer.truncate(kept);
+            self.buffer_bins.truncate(kept);
             self.compacted = self.buffer.len();
         }
         if self.buffer.len() > plan.cap {
             self.collecting = false;
             self.buffer = Vec::new();
+            self.buffer_bins = Vec::new();
             for bin in &mut self.bins {
                 bin.0 &= !KEEP;
             }
@@ -336,6 +355,7 @@ impl Accumulator {
         });
         let layout = self.layout.unwrap_or(Layout::new(0.0, 0.0, 1));
         let cumulative = cumulative(&self.bins);
+        self.buffer_bins = Vec::new();
         self.buffer.sort_unstable_by(f64::total_cmp);
         let mut order = Vec::with_capacity(plan.ranks.ranks.len());
         let mut pending = Vec::new();
@@ -386,20 +406,36 @@ impl Accumulator {
 
 /// A value that fell in a bin not (yet) both mixed and dropped: notes the first value, marks
 /// the bin mixed at the first different value, and collects it if the bin is kept.
-fn add_slow(bin: &mut Bin, first: &mut f64, x: f64, buffer: &mut Vec<f64>) {
+fn add_slow(bin: &mut Bin, first: &mut f64, x: f64, b: usize, collected: &mut Collected<'_>) {
     let before = bin.count() - 1;
     if before == 0 {
         *first = x;
     } else if bin.mixed() {
         if bin.keep() {
-            buffer.push(x);
+            collected.push(x, b);
         }
     } else if x.to_bits() != first.to_bits() {
         bin.0 |= MIXED;
         if bin.keep() {
-            buffer.extend(std::iter::repeat_n(*first, before as usize));
-            buffer.push(x);
+            for _ in 0..before {
+                collected.push(*first, b);
+            }
+            collected.push(x, b);
         }
+    }
+}
+
+/// The collected values of a series and the bin of each.
+struct Collected<'a> {
+    values: &'a mut Vec<f64>,
+    bins: &'a mut Vec<u16>,
+}
+
+impl Collected<'_> {
+    #[inline]
+    fn push(&mut self, x: f64, b: usize) {
+        self.values.push(x);
+        self.bins.push(b as u16);
     }
 }
 

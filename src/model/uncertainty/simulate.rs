@@ -4,9 +4,10 @@
 //! Design:
 //! - **Draws** are reproducible one by one (`draws`): draw `i`'s inputs depend only on the seed
 //!   and `i`, so the draws can be run in any split over threads, and run again in a later pass.
-//! - **Waves** (`engine`): draws run in parallel in waves of a fixed size (32 MiB of values,
-//!   set by the number of output series, not by the thread count); after each wave every output
-//!   series (measure x year x provider) is updated by one task, with its values in draw order.
+//! - **Waves** (`engine`): draws run in parallel in waves of a fixed size (about 2 MiB of
+//!   values and at least 1,024 draws, set by the number of output series, not by the thread
+//!   count), the next wave's draws running while every output series (measure x year x
+//!   provider) takes in the last one, each series in one task, with its values in draw order.
 //!   So every sum is added in one fixed order: output is bit-identical on any thread count.
 //! - **Means** are Neumaier-compensated sums of the `f64` values; the standard error comes from
 //!   sums of `value - deterministic value` and their squares.
@@ -28,14 +29,15 @@
 //!   uncertain its order statistics are the revenue delta's times the (non-negative) multiple,
 //!   bit for bit, so its series are not stored; its mean is summed separately.
 //!
-//! Memory: the wave buffer (32 MiB), pass one's histograms (40 MiB), and collected values
-//! (at most [`STORE_BUDGET_BYTES`], 128 MiB, plus one series' largest bin). With thousands of
-//! series (16 providers x 16 workloads x 50 years: 4,335) a series' share of the budget could
-//! not hold a few waves' worth of values, so pass one only counts and pass two collects.
+//! Memory: two wave buffers (2 MiB each, or 1,024 draws' values when there are more series),
+//! pass one's histograms (40 MiB), and collected values with their bins (at most
+//! [`STORE_BUDGET_BYTES`], 128 MiB, plus one series' largest bin). With thousands of series
+//! (16 providers x 16 workloads x 50 years: 4,335) a series' share of the budget could not hold
+//! a few waves' worth of values, so pass one only counts and pass two collects.
 //!
-//! Measured (shared, loaded 2-core machine): the baseline at 100,000 draws 0.32 s CPU and at
-//! 1,000,000 2.4 s CPU, one pass each; 16x16x50 about 100 us of CPU per draw and pass, two
-//! passes at 10,000 and 100,000 draws.
+//! Measured (shared 2-core machine, December 2026, whole process): the baseline at 100,000
+//! draws about 0.4 s wall and at 1,000,000 about 2.6 s, one pass each; `benches/whole_process.sh`
+//! has the current figures.
 
 use rayon::prelude::*;
 
@@ -225,8 +227,9 @@ fn simulate_within(
         control,
     };
     let series = engine.series();
-    // Each series' share of the budget, in values: half of it, as a growing buffer's capacity
-    // can reach twice its length; none at all when it could not hold a few waves' worth of
+    // Each series' share of the budget, in values: half of it counted at 8 bytes a value, as a
+    // growing buffer's capacity can reach twice its length (with each value's 2-byte bin that
+    // is at most 5/8 of the budget); none at all when it could not hold a few waves' worth of
     // collected values (thousands of series): pass one then only counts.
     let cap = budget / 2 / size_of::<f64>() / series.max(1);
     let cap = if cap < 4 * engine.wave_draws().min(n) {
