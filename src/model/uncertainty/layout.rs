@@ -9,6 +9,9 @@ pub(super) struct Layout {
     bins: usize,
 }
 
+/// 2^52: added to a number in `0..2^31`, leaves it rounded to an integer in the low bits.
+const ROUNDING: f64 = 4_503_599_627_370_496.0;
+
 impl Layout {
     pub fn new(min: f64, max: f64, bins: usize) -> Self {
         let spread = max - min;
@@ -34,13 +37,19 @@ impl Layout {
     }
 
     /// The bin of `x`: non-decreasing in `x`, so each bin holds a run of the sorted values.
+    /// `floor((x - lo) * scale + 1)` clamped to the bins, computed as the rounding of
+    /// `(x - lo) * scale + 0.5` (a value exactly on an edge may fall in either bin): adding
+    /// 2^52 rounds a number in `0..2^31` to an integer in the low bits, which vectorises where
+    /// a float-to-integer conversion does not. NaN falls in bin 0.
     #[inline]
     pub fn bin(&self, x: f64) -> usize {
         if self.scale == 0.0 {
             return usize::from(x >= self.lo) + usize::from(x > self.lo);
         }
-        // Through i32: one conversion instruction (the clamp keeps it in range).
-        ((x - self.lo) * self.scale + 1.0).clamp(0.0, (self.bins + 1) as f64) as i32 as usize
+        let y = ((x - self.lo) * self.scale + 0.5)
+            .max(0.0)
+            .min((self.bins + 1) as f64);
+        (y + ROUNDING).to_bits() as u32 as usize
     }
 
     /// Roughly the values bin `b` holds, given the series' extremes (for finer bins inside it;
