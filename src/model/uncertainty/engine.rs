@@ -9,7 +9,9 @@
 //! count: sums added in that order give the same bits on any machine.
 //!
 //! The wave is kept small enough to stay in the second-level caches (a few MiB) but holds at
-//! least [`MIN_WAVE_DRAWS`] draws, as the first wave is the histograms' pilot.
+//! least [`MIN_WAVE_DRAWS`] draws, as the first wave is the histograms' pilot, unless that would
+//! pass [`MAX_WAVE_BYTES`] (thousands of series). There are two wave buffers: the next wave's
+//! draws run while the series take in the last one.
 
 use std::sync::{Mutex, PoisonError};
 
@@ -21,11 +23,14 @@ use crate::model::{Measure, Projection, Scenario, ValueMeasure, project_into};
 
 /// Draws per work item of a wave.
 pub const CHUNK_DRAWS: usize = 64;
-/// Bytes of the wave buffer (values of every stored series for one wave of draws), unless that
-/// is fewer than [`MIN_WAVE_DRAWS`] draws.
+/// Bytes of a wave buffer (values of every stored series for one wave of draws): small enough
+/// to stay in the second-level caches.
 const WAVE_BYTES: usize = 2 << 20;
-/// Fewest draws in a wave (the pilot that sets the histograms' bins).
+/// Fewest draws in a wave (the pilot that sets the histograms' bins)...
 pub const MIN_WAVE_DRAWS: usize = 1024;
+/// ...unless that would take more than this many bytes a buffer (thousands of series): memory
+/// stays bounded, and such runs collect in later passes anyway.
+const MAX_WAVE_BYTES: usize = 8 << 20;
 
 /// One series' values of one wave: a piece of up to [`CHUNK_DRAWS`] values from each chunk's
 /// block, in draw order.
@@ -84,11 +89,14 @@ impl Engine<'_> {
         self.measures.len() * self.cells + self.values.len()
     }
 
-    /// Draws per wave: about [`WAVE_BYTES`] of values (at least [`MIN_WAVE_DRAWS`]), a whole
-    /// number of chunks.
+    /// Draws per wave: about [`WAVE_BYTES`] of values, at least [`MIN_WAVE_DRAWS`] within
+    /// [`MAX_WAVE_BYTES`], a whole number of chunks.
     pub fn wave_draws(&self) -> usize {
-        let per_wave = (WAVE_BYTES / (size_of::<f64>() * self.series().max(1))).max(MIN_WAVE_DRAWS);
-        let chunks = per_wave.div_ceil(CHUNK_DRAWS);
+        let bytes_per_draw = size_of::<f64>() * self.series().max(1);
+        let per_wave = (WAVE_BYTES / bytes_per_draw)
+            .max(MIN_WAVE_DRAWS)
+            .min(MAX_WAVE_BYTES / bytes_per_draw);
+        let chunks = per_wave.div_ceil(CHUNK_DRAWS).max(1);
         (chunks * CHUNK_DRAWS).min(self.n.div_ceil(CHUNK_DRAWS) * CHUNK_DRAWS)
     }
 

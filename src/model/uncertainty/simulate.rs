@@ -5,8 +5,8 @@
 //! - **Draws** are reproducible one by one (`draws`): draw `i`'s inputs depend only on the seed
 //!   and `i`, so the draws can be run in any split over threads, and run again in a later pass.
 //! - **Waves** (`engine`): draws run in parallel in waves of a fixed size (about 2 MiB of
-//!   values and at least 1,024 draws, set by the number of output series, not by the thread
-//!   count), the next wave's draws running while every output series (measure x year x
+//!   values and at least 1,024 draws, at most 8 MiB; set by the number of output series, not by
+//!   the thread count), the next wave's draws running while every output series (measure x year x
 //!   provider) takes in the last one, each series in one task, with its values in draw order.
 //!   So every sum is added in one fixed order: output is bit-identical on any thread count.
 //! - **Means** are Neumaier-compensated sums of the `f64` values; the standard error comes from
@@ -29,7 +29,7 @@
 //!   uncertain its order statistics are the revenue delta's times the (non-negative) multiple,
 //!   bit for bit, so its series are not stored; its mean is summed separately.
 //!
-//! Memory: two wave buffers (2 MiB each, or 1,024 draws' values when there are more series),
+//! Memory: two wave buffers (2 MiB each, up to 8 MiB when there are more series),
 //! pass one's histograms (40 MiB), and collected values with their bins (at most
 //! [`STORE_BUDGET_BYTES`], 128 MiB, plus one series' largest bin). With thousands of series
 //! (16 providers x 16 workloads x 50 years: 4,335) a series' share of the budget could not hold
