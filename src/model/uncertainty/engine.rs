@@ -30,7 +30,7 @@ const WAVE_BYTES: usize = 2 << 20;
 pub const MIN_WAVE_DRAWS: usize = 1024;
 /// ...unless that would take more than this many bytes a buffer (thousands of series): memory
 /// stays bounded, and such runs collect in later passes anyway.
-const MAX_WAVE_BYTES: usize = 8 << 20;
+const MAX_WAVE_BYTES: usize = 16 << 20;
 
 /// One series' values of one wave: a piece of up to [`CHUNK_DRAWS`] values from each chunk's
 /// block, in draw order.

@@ -453,6 +453,42 @@ pub(super) fn bin_of_rank(cumulative: &[usize], rank: usize) -> usize {
         .min(cumulative.len().saturating_sub(1))
 }
 
+/// About how many values a series collects in pass one when its windows are widest (half the
+/// draws seen): the union of the wanted ranks' windows, plus about one bin's values at each end
+/// of each window. Past its share of the budget a series stops collecting and a later pass
+/// re-runs every draw, so a run whose series would outgrow their share should not collect in
+/// pass one at all.
+pub(super) fn expected_collected(ranks: &Ranks, bins: usize) -> usize {
+    let n = ranks.n;
+    let seen = n / 2;
+    let mut windows: Vec<(usize, usize)> = ranks
+        .ranks
+        .iter()
+        .map(|&rank| window(rank, n, seen))
+        .collect();
+    windows.sort_unstable();
+    let mut total = 0;
+    let mut pieces = 0;
+    let mut current: Option<(usize, usize)> = None;
+    for (low, high) in windows {
+        match current {
+            Some((start, end)) if low <= end + 1 => current = Some((start, end.max(high))),
+            _ => {
+                if let Some((start, end)) = current {
+                    total += end - start + 1;
+                    pieces += 1;
+                }
+                current = Some((low, high));
+            }
+        }
+    }
+    if let Some((start, end)) = current {
+        total += end - start + 1;
+        pieces += 1;
+    }
+    total + pieces * 2 * seen / bins.max(1)
+}
+
 /// Standard deviations of margin around a rank's predicted place in the draws seen so far.
 const MARGIN_SIGMAS: f64 = 6.0;
 /// Ranks of margin beyond that, for small counts.
@@ -478,4 +514,21 @@ fn window(rank: usize, n: usize, seen: usize) -> (usize, usize) {
     let low = (predicted - margin).floor().max(0.0) as usize;
     let high = ((predicted + margin).ceil() as usize).min(seen - 1);
     (low, high)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expected_collection_grows_with_the_square_root_of_the_draws() {
+        // At a million draws the widest windows (six standard deviations of the hypergeometric
+        // at half the draws) are each some 1,500 ranks either side of the median's, less for
+        // the outer percentiles: some ten to twenty thousand values in all.
+        let at = |n| expected_collected(&Ranks::new(n), 2048);
+        let million = at(1_000_000);
+        assert!((10_000..30_000).contains(&million), "{million}");
+        let ratio = million as f64 / at(10_000) as f64;
+        assert!((5.0..20.0).contains(&ratio), "{ratio}");
+    }
 }

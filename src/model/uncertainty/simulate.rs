@@ -5,7 +5,7 @@
 //! - **Draws** are reproducible one by one (`draws`): draw `i`'s inputs depend only on the seed
 //!   and `i`, so the draws can be run in any split over threads, and run again in a later pass.
 //! - **Waves** (`engine`): draws run in parallel in waves of a fixed size (about 2 MiB of
-//!   values and at least 1,024 draws, at most 8 MiB; set by the number of output series, not by
+//!   values and at least 1,024 draws, at most 16 MiB; set by the number of output series, not by
 //!   the thread count), the next wave's draws running while every output series (measure x year x
 //!   provider) takes in the last one, each series in one task, with its values in draw order.
 //!   So every sum is added in one fixed order: output is bit-identical on any thread count.
@@ -29,7 +29,7 @@
 //!   uncertain its order statistics are the revenue delta's times the (non-negative) multiple,
 //!   bit for bit, so its series are not stored; its mean is summed separately.
 //!
-//! Memory: two wave buffers (2 MiB each, up to 8 MiB when there are more series),
+//! Memory: two wave buffers (2 MiB each, up to 16 MiB when there are more series),
 //! pass one's histograms (40 MiB), and collected values with their bins (at most
 //! [`STORE_BUDGET_BYTES`], 128 MiB, plus one series' largest bin). With thousands of series
 //! (16 providers x 16 workloads x 50 years: 4,335) a series' share of the budget could not hold
@@ -43,7 +43,7 @@ use rayon::prelude::*;
 
 use super::draws::Draws;
 use super::engine::Engine;
-use super::histogram::{Accumulator, Finished, Plan};
+use super::histogram::{Accumulator, Finished, Plan, expected_collected};
 use super::percentiles::{Ranks, Stats};
 use super::targets::Target;
 use crate::model::{
@@ -229,19 +229,19 @@ fn simulate_within(
     let series = engine.series();
     // Each series' share of the budget, in values: half of it counted at 8 bytes a value, as a
     // growing buffer's capacity can reach twice its length (with each value's 2-byte bin that
-    // is at most 5/8 of the budget); none at all when it could not hold a few waves' worth of
-    // collected values (thousands of series): pass one then only counts.
+    // is at most 5/8 of the budget). None at all when it could not hold a few waves' worth of
+    // collected values, or what a series is expected to collect (thousands of series, or a
+    // million draws over many series): pass one then only counts, and pass two collects,
+    // rather than collecting in pass one only to overflow and run every draw again.
+    let ranks = Ranks::new(n);
+    let bins = (HISTOGRAM_BYTES / 12 / series.max(1)).clamp(FEWEST_BINS, MOST_BINS);
     let cap = budget / 2 / size_of::<f64>() / series.max(1);
-    let cap = if cap < 4 * engine.wave_draws().min(n) {
+    let cap = if cap < 4 * engine.wave_draws().min(n) || cap < expected_collected(&ranks, bins) {
         0
     } else {
         cap
     };
-    let plan = Plan {
-        ranks: Ranks::new(n),
-        bins: (HISTOGRAM_BYTES / 12 / series.max(1)).clamp(FEWEST_BINS, MOST_BINS),
-        cap,
-    };
+    let plan = Plan { ranks, bins, cap };
     let det = &summary.deterministic;
     let yearly = stored.len() * cells;
     let mut accumulators: Vec<(usize, Accumulator)> = (0..series)
