@@ -2,7 +2,7 @@
 
 use super::curves::{faded_rate, ramp};
 use super::diagnostics::LimitYears;
-use super::inputs::Scenario;
+use super::inputs::{Scenario, Workload};
 pub use super::measure::{Measure, ValueMeasure};
 use super::valuation::finish_values;
 
@@ -235,9 +235,11 @@ pub fn project_into(scenario: &Scenario, out: &mut Projection) {
         // Workload spend and placement; workload revenue with and without migration.
         let (earlier_spend, spend_row) = workload_spend_usd_bn.split_at_mut(t * workloads);
         let spend_row = &mut spend_row[..workloads];
-        let previous_spend = earlier_spend
-            .get((t.max(1) - 1) * workloads..)
-            .unwrap_or(&[]);
+        let previous_spend = if t > 0 {
+            &earlier_spend[(t - 1) * workloads..]
+        } else {
+            &[]
+        };
         let placement_row =
             &mut placement[t * workloads * providers..(t + 1) * workloads * providers];
         let workload_revenue = &mut workload_revenue_usd_bn[cells.clone()];
@@ -274,17 +276,15 @@ pub fn project_into(scenario: &Scenario, out: &mut Projection) {
         // Rest-of-market shares, with the halo, and without migration (counterfactual).
         let rho_row = &mut rest_share[cells.clone()];
         let cf_rho_row = &mut counterfactual_rest_share[cells.clone()];
-        let years_on = YearOf {
+        let this_year = YearOf {
             scenario,
             t,
             spend: spend_row,
             placement: placement_row,
         };
-        rest_shares(&years_on, halos, &q, rest, rho_row, limits);
+        rest_shares(&this_year, halos, &q, rest, rho_row, limits);
         counterfactual_rest_shares(scenario, &q, t, cf_rho_row);
 
-        let spend_row = &*spend_row;
-        let placement_row = &*placement_row;
         for p in 0..providers {
             let i = t * providers + p;
             let rho = rho_row[p];
@@ -305,12 +305,7 @@ pub fn project_into(scenario: &Scenario, out: &mut Projection) {
             let margin = unclamped.clamp(-1.0, 1.0);
             let mut income = margin * rho * rest;
             let mut cf_income = margin * cf_rho * rest;
-            for ((workload, spend), placed) in scenario
-                .workloads
-                .iter()
-                .zip(spend_row)
-                .zip(placement_row.iter().skip(p).step_by(providers))
-            {
+            for (workload, spend, placed) in this_year.on_provider(p) {
                 let mu = workload.margin.unwrap_or(margin);
                 income += mu * spend * placed;
                 cf_income += mu * spend * workload.placement_base[p];
@@ -337,7 +332,7 @@ pub fn project_into(scenario: &Scenario, out: &mut Projection) {
     finish_values(scenario, out, discount);
 }
 
-/// One year's spend and placement, for the rest-of-market shares.
+/// One year's spend and placement, for the rest-of-market shares and operating income.
 struct YearOf<'a> {
     scenario: &'a Scenario,
     t: usize,
@@ -345,6 +340,24 @@ struct YearOf<'a> {
     spend: &'a [f64],
     /// Placement `a_wp,t`, indexed `[w * providers + p]`.
     placement: &'a [f64],
+}
+
+impl<'a> YearOf<'a> {
+    /// Each workload with its spend and its placement on provider `p` this year.
+    fn on_provider(&self, p: usize) -> impl Iterator<Item = (&'a Workload, f64, f64)> + use<'a> {
+        self.scenario
+            .workloads
+            .iter()
+            .zip(self.spend.iter().copied())
+            .zip(
+                self.placement
+                    .iter()
+                    .skip(p)
+                    .step_by(self.scenario.provider_count_with_others())
+                    .copied(),
+            )
+            .map(|((workload, spend), placed)| (workload, spend, placed))
+    }
 }
 
 /// `a - b`, or exactly 0 when the two differ only by the rounding of their sums: within
@@ -388,13 +401,7 @@ fn rest_shares(
         .enumerate()
     {
         let mut won = 0.0;
-        for ((workload, spend), placed) in year
-            .scenario
-            .workloads
-            .iter()
-            .zip(year.spend)
-            .zip(year.placement.iter().skip(p).step_by(providers))
-        {
+        for (workload, spend, placed) in year.on_provider(p) {
             won += spend * (placed - workload.placement_base[p]);
         }
         // A net gain brings the halo; a net loss costs the (possibly smaller) halo on losses.
