@@ -270,10 +270,13 @@ impl Accumulator {
                     continue;
                 };
                 bin.0 += 1;
-                if bin.0 & !COUNT == MIXED {
+                // The common cases first, by the state bits at once: a mixed bin only counts,
+                // or collects if kept.
+                let state = bin.0 & !COUNT;
+                if state == MIXED {
                     continue;
                 }
-                if bin.0 & !COUNT == MIXED | KEEP {
+                if state == MIXED | KEEP {
                     collected.push(x, b);
                 } else if let Some(first) = firsts.get_mut(b) {
                     add_slow(bin, first, x, b, collected);
@@ -401,16 +404,13 @@ impl Accumulator {
     }
 }
 
-/// A value that fell in a bin not (yet) both mixed and dropped: notes the first value, marks
-/// the bin mixed at the first different value, and collects it if the bin is kept.
+/// A value that fell in a bin not yet mixed (the loop in `feed` handles mixed bins): notes the
+/// first value, marks the bin mixed at the first different value, and then collects the bin's
+/// values so far if the bin is kept.
 fn add_slow(bin: &mut Bin, first: &mut f64, x: f64, b: usize, collected: &mut Collected<'_>) {
     let before = bin.count() - 1;
     if before == 0 {
         *first = x;
-    } else if bin.mixed() {
-        if bin.keep() {
-            collected.push(x, b);
-        }
     } else if x.to_bits() != first.to_bits() {
         bin.0 |= MIXED;
         if bin.keep() {
