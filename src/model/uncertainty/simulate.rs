@@ -376,32 +376,30 @@ pub mod profile {
         let mut draw = scenario.clone();
         let mut scratch = Scratch::default();
         let mut projection = Projection::default();
-        let mut checksum = 0.0;
-        for i in 0..u64::from(samples) {
-            draws.apply(seed, i, &mut draw, &mut scratch);
-            project_into(&draw, &mut projection);
-            checksum += projection
-                .value_at_stake_usd_bn
-                .last()
-                .copied()
-                .unwrap_or(0.0);
-        }
-        checksum
+        (0..u64::from(samples))
+            .map(|i| {
+                draws.apply(seed, i, &mut draw, &mut scratch);
+                checksum(&draw, &mut projection)
+            })
+            .sum()
     }
 
     /// Runs the model `samples` times on the scenario as it is (no draws); returns a checksum.
     pub fn model_only(scenario: &Scenario, samples: u32) -> f64 {
         let mut projection = Projection::default();
-        let mut checksum = 0.0;
-        for _ in 0..samples {
-            project_into(scenario, &mut projection);
-            checksum += projection
-                .value_at_stake_usd_bn
-                .last()
-                .copied()
-                .unwrap_or(0.0);
-        }
-        checksum
+        (0..samples)
+            .map(|_| checksum(scenario, &mut projection))
+            .sum()
+    }
+
+    /// Runs the model once and reads one of its outputs, so the run cannot be optimised away.
+    fn checksum(scenario: &Scenario, projection: &mut Projection) -> f64 {
+        project_into(scenario, projection);
+        projection
+            .value_at_stake_usd_bn
+            .last()
+            .copied()
+            .unwrap_or(0.0)
     }
 
     /// [`simulate`](super::simulate) with a smaller budget for collected values, so tests can
