@@ -672,7 +672,8 @@ fn identical_draws_give_exactly_their_value() {
 
 #[test]
 fn many_waves_and_later_passes_are_exact_and_thread_independent() {
-    // 40,000 draws of 264 stored series: three waves of pass one. A 64 KiB budget stops every
+    // 40,000 draws of some 300 stored series: about forty waves of pass one (and the last one
+    // partial), the next wave drawn while the last is taken in. A 64 KiB budget stops every
     // series collecting in pass one, so passes two and three (split bins, groups) do the work.
     let s = baseline_like();
     let n = 40_000;

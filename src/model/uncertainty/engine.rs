@@ -27,7 +27,7 @@ pub const CHUNK_DRAWS: usize = 64;
 /// to stay in the second-level caches.
 const WAVE_BYTES: usize = 2 << 20;
 /// Fewest draws in a wave (the pilot that sets the histograms' bins)...
-pub const MIN_WAVE_DRAWS: usize = 1024;
+const MIN_WAVE_DRAWS: usize = 1024;
 /// ...unless that would take more than this many bytes a buffer (thousands of series): memory
 /// stays bounded, and such runs collect in later passes anyway.
 const MAX_WAVE_BYTES: usize = 16 << 20;

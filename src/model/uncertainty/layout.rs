@@ -70,3 +70,39 @@ impl Layout {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bins_are_in_order_of_the_values_and_hold_the_extremes() {
+        // 10 inner bins over 0..10: bin 1 holds [0, 1), bin 10 holds [9, 10), 0 and 11 the rest.
+        let layout = Layout::new(0.0, 10.0, 10);
+        assert_eq!(layout.len(), 12);
+        assert_eq!(layout.bin(0.25), 1);
+        assert_eq!(layout.bin(4.5), 5);
+        assert_eq!(layout.bin(9.75), 10);
+        assert_eq!(layout.bin(-0.25), 0);
+        assert_eq!(layout.bin(10.25), 11);
+        for x in [f64::NEG_INFINITY, -1e300, f64::MIN, f64::NAN] {
+            assert_eq!(layout.bin(x), 0, "{x}");
+        }
+        for x in [1e300, f64::MAX, f64::INFINITY] {
+            assert_eq!(layout.bin(x), 11, "{x}");
+        }
+        // Non-decreasing over a fine sweep, edges included.
+        let mut previous = 0;
+        for i in -200..=1200 {
+            let b = layout.bin(f64::from(i) / 100.0);
+            assert!(
+                b >= previous && b < layout.len(),
+                "{i}: {b} after {previous}"
+            );
+            previous = b;
+        }
+        // No spread: below, at, above.
+        let point = Layout::new(3.0, 3.0, 10);
+        assert_eq!([point.bin(2.0), point.bin(3.0), point.bin(4.0)], [0, 1, 2]);
+    }
+}
