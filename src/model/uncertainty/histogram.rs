@@ -13,6 +13,7 @@
 //! of equal values (a point mass: outputs that take a few distinct values, such as rounding
 //! noise around zero) gives its order statistics at once, without collecting anything.
 
+use super::collected::Collected;
 use super::engine::{CHUNK_DRAWS, WaveValues};
 pub(super) use super::layout::Layout;
 use super::percentiles::{CompensatedSum, Ranks, mean_and_error};
@@ -157,9 +158,7 @@ pub(super) struct Accumulator {
     /// Each bin's first value.
     firsts: Vec<f64>,
     /// The values of the kept bins that are mixed.
-    buffer: Vec<f64>,
-    /// The bin of each collected value (so dropping a bin's values needs no recomputation).
-    buffer_bins: Vec<u16>,
+    collected: Collected,
     collecting: bool,
 }
 
@@ -183,8 +182,7 @@ impl Accumulator {
             layout: None,
             bins: Vec::new(),
             firsts: Vec::new(),
-            buffer: Vec::new(),
-            buffer_bins: Vec::new(),
+            collected: Collected::default(),
             collecting: true,
         }
     }
@@ -207,14 +205,15 @@ impl Accumulator {
             self.bins = vec![bin; layout.len()];
             self.firsts = vec![0.0; layout.len()];
         }
-        let bins = &mut self.bins;
-        let firsts = &mut self.firsts;
-        let collected = &mut Collected {
-            values: &mut self.buffer,
-            bins: &mut self.buffer_bins,
-        };
+        // Local slices: the compiler keeps their pointers and lengths in registers, where the
+        // vectors' fields would be reloaded after every push.
+        let bins: &mut [Bin] = &mut self.bins;
+        let firsts: &mut [f64] = &mut self.firsts;
+        // Bins that became mixed while kept: their earlier values (all equal to the first) are
+        // collected after the run.
+        let mut fills: Vec<(u16, f64, usize)> = Vec::new();
         let factor = self.scaled.map_or(0.0, |(factor, _)| factor);
-        let mut index = [0_u16; CHUNK_DRAWS];
+        let mut index = [0_u32; CHUNK_DRAWS];
         for run in values.pieces() {
             // Every value so far the same (bit for bit): a run of that value again only counts.
             let constant =
@@ -261,26 +260,32 @@ impl Accumulator {
                 };
                 self.max = high;
             }
-            for (slot, &x) in index.iter_mut().zip(run) {
-                *slot = layout.bin(x) as u16;
-            }
+            layout.bins_into(run, &mut index);
+            let mut spare = self.collected.spare(run.len());
             for (&b, &x) in index.iter().zip(run) {
-                let b = usize::from(b);
+                let b = b as usize;
                 let Some(bin) = bins.get_mut(b) else {
                     continue;
                 };
                 bin.0 += 1;
-                // The common cases first, by the state bits at once: a mixed bin only counts,
-                // or collects if kept.
-                let state = bin.0 & !COUNT;
-                if state == MIXED {
-                    continue;
+                if !bin.mixed() {
+                    let Some(first) = firsts.get_mut(b) else {
+                        continue;
+                    };
+                    if !add_unmixed(bin, first, x) {
+                        continue;
+                    }
+                    if bin.keep() {
+                        fills.push((b as u16, *first, bin.count() as usize - 1));
+                    }
                 }
-                if state == MIXED | KEEP {
-                    collected.push(x, b);
-                } else if let Some(first) = firsts.get_mut(b) {
-                    add_slow(bin, first, x, b, collected);
-                }
+                // A mixed bin: the value is written to the next spare slot, which is held only
+                // if the bin is kept (no branch on it).
+                spare.put(x, b as u16, bin.keep());
+            }
+            drop(spare);
+            for (b, first, copies) in fills.drain(..) {
+                self.collected.push_copies(first, b, copies);
             }
         }
         if self.collecting && (self.seen >= self.next_narrow || self.seen >= plan.ranks.n) {
@@ -310,26 +315,16 @@ impl Accumulator {
         // Dropped bins take no new values; the old ones are removed when the buffer has doubled
         // since the last compaction (amortised cost), at the end, or near the memory cap.
         let last = self.seen >= plan.ranks.n;
-        if last || self.buffer.len() > 2 * self.compacted.max(2048) || self.buffer.len() > plan.cap
-        {
+        let held = self.collected.len();
+        if last || held > 2 * self.compacted.max(2048) || held > plan.cap {
             let bins = &self.bins;
-            let mut kept = 0;
-            for i in 0..self.buffer.len() {
-                let b = self.buffer_bins[i];
-                if bins.get(usize::from(b)).is_some_and(|bin| bin.keep()) {
-                    self.buffer[kept] = self.buffer[i];
-                    self.buffer_bins[kept] = b;
-                    kept += 1;
-                }
-            }
-            self.buffer.truncate(kept);
-            self.buffer_bins.truncate(kept);
-            self.compacted = self.buffer.len();
+            self.collected
+                .retain_bins(|b| bins.get(usize::from(b)).is_some_and(|bin| bin.keep()));
+            self.compacted = self.collected.len();
         }
-        if self.buffer.len() > plan.cap {
+        if self.collected.len() > plan.cap {
             self.collecting = false;
-            self.buffer = Vec::new();
-            self.buffer_bins = Vec::new();
+            self.collected.free();
             for bin in &mut self.bins {
                 bin.0 &= !KEEP;
             }
@@ -355,8 +350,7 @@ impl Accumulator {
         });
         let layout = self.layout.unwrap_or(Layout::new(0.0, 0.0, 1));
         let cumulative = cumulative(&self.bins);
-        self.buffer_bins = Vec::new();
-        self.buffer.sort_unstable_by(f64::total_cmp);
+        let sorted = std::mem::take(&mut self.collected).into_sorted();
         let mut order = Vec::with_capacity(plan.ranks.ranks.len());
         let mut pending = Vec::new();
         for &rank in &plan.ranks.ranks {
@@ -379,7 +373,7 @@ impl Accumulator {
                     .filter(|i| i.keep() && i.mixed())
                     .map(|i| i.count() as usize)
                     .sum();
-                let value = self.buffer.get(earlier + rank - before).copied();
+                let value = sorted.get(earlier + rank - before).copied();
                 order.push(value.unwrap_or(f64::NAN));
             } else {
                 order.push(f64::NAN);
@@ -404,35 +398,17 @@ impl Accumulator {
     }
 }
 
-/// A value that fell in a bin not yet mixed (the loop in `feed` handles mixed bins): notes the
-/// first value, marks the bin mixed at the first different value, and then collects the bin's
-/// values so far if the bin is kept.
-fn add_slow(bin: &mut Bin, first: &mut f64, x: f64, b: usize, collected: &mut Collected<'_>) {
-    let before = bin.count() - 1;
-    if before == 0 {
+/// A value that fell in a bin not yet mixed (its count already includes it): notes the first
+/// value, or marks the bin mixed at the first different value. Whether the bin is now mixed.
+fn add_unmixed(bin: &mut Bin, first: &mut f64, x: f64) -> bool {
+    if bin.count() == 1 {
         *first = x;
-    } else if x.to_bits() != first.to_bits() {
+        false
+    } else if x.to_bits() == first.to_bits() {
+        false
+    } else {
         bin.0 |= MIXED;
-        if bin.keep() {
-            for _ in 0..before {
-                collected.push(*first, b);
-            }
-            collected.push(x, b);
-        }
-    }
-}
-
-/// The collected values of a series and the bin of each.
-struct Collected<'a> {
-    values: &'a mut Vec<f64>,
-    bins: &'a mut Vec<u16>,
-}
-
-impl Collected<'_> {
-    #[inline]
-    fn push(&mut self, x: f64, b: usize) {
-        self.values.push(x);
-        self.bins.push(b as u16);
+        true
     }
 }
 

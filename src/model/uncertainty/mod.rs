@@ -1,5 +1,6 @@
 //! Uncertainty (MODEL.md): distributions, Monte Carlo summaries, tornado sensitivity, goal seek.
 
+mod collected;
 mod control;
 mod copula;
 mod distributions;
