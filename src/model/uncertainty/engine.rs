@@ -2,10 +2,11 @@
 //!
 //! A wave is a fixed number of draws (set by the series count alone, never by the thread count).
 //! Its draws run in parallel in chunks of [`CHUNK_DRAWS`]; each chunk writes its values into its
-//! own block of the wave buffer, laid out `[series][draw of the chunk]`, so one draw's stores
-//! stay within one small block (a few dozen pages, in cache) instead of one page per series.
-//! Then the series are processed in parallel, each by one task that reads its piece of every
-//! block in chunk order, so every series sees its values in draw order whatever the thread
+//! own block of the wave buffer, laid out `[group of 8 draws][series][draw of the group]`: one
+//! series' values of a group fill one cache line, and a group's lines (a few dozen KiB) stay in
+//! the first-level cache while its eight draws store into them, one line per series each.
+//! Then the series are processed in parallel, each by one task that reads its pieces of every
+//! block in draw order, so every series sees its values in draw order whatever the thread
 //! count: sums added in that order give the same bits on any machine.
 //!
 //! The wave is kept small enough to stay in the second-level caches (a few MiB) but holds at
@@ -23,6 +24,8 @@ use crate::model::{Measure, Projection, Scenario, ValueMeasure, project_into};
 
 /// Draws per work item of a wave.
 pub const CHUNK_DRAWS: usize = 64;
+/// Draws of a group inside a chunk's block: one cache line of each series' values.
+const GROUP_DRAWS: usize = 8;
 /// Bytes of a wave buffer (values of every stored series for one wave of draws): small enough
 /// to stay in the second-level caches.
 const WAVE_BYTES: usize = 2 << 20;
@@ -32,26 +35,47 @@ const MIN_WAVE_DRAWS: usize = 1024;
 /// stays bounded, and such runs collect in later passes anyway.
 const MAX_WAVE_BYTES: usize = 16 << 20;
 
-/// One series' values of one wave: a piece of up to [`CHUNK_DRAWS`] values from each chunk's
-/// block, in draw order.
+/// One series' values of one wave: a piece of up to [`GROUP_DRAWS`] values from each group of
+/// each chunk's block, in draw order.
 #[derive(Clone, Copy)]
 pub(super) struct WaveValues<'a> {
     buffer: &'a [f64],
-    /// Values of one chunk's block (`series * CHUNK_DRAWS`).
-    block: usize,
-    offset: usize,
+    /// Number of series (values of one group: `series * GROUP_DRAWS`).
+    series: usize,
+    /// The series.
+    s: usize,
     len: usize,
 }
 
 impl<'a> WaveValues<'a> {
-    /// The pieces in draw order, each one chunk's draws (all [`CHUNK_DRAWS`] long but the last).
-    pub fn pieces(self) -> impl Iterator<Item = &'a [f64]> {
-        let chunks = self.len.div_ceil(CHUNK_DRAWS);
-        (0..chunks).map(move |c| {
-            let len = CHUNK_DRAWS.min(self.len - c * CHUNK_DRAWS);
-            let start = c * self.block + self.offset;
+    /// The pieces in draw order, each one group's draws (all [`GROUP_DRAWS`] long but the last).
+    fn pieces(self) -> impl Iterator<Item = &'a [f64]> {
+        let group = self.series * GROUP_DRAWS;
+        (0..self.len.div_ceil(GROUP_DRAWS)).map(move |g| {
+            let len = GROUP_DRAWS.min(self.len - g * GROUP_DRAWS);
+            let start = g * group + self.s * GROUP_DRAWS;
             self.buffer.get(start..start + len).unwrap_or(&[])
         })
+    }
+
+    /// Calls `visit` with the values in draw order, in runs of one chunk's draws (all
+    /// [`CHUNK_DRAWS`] long but the last).
+    pub fn for_each_run(self, mut visit: impl FnMut(&[f64])) {
+        let mut run = [0.0_f64; CHUNK_DRAWS];
+        let mut filled = 0;
+        for piece in self.pieces() {
+            if let Some(slots) = run.get_mut(filled..filled + piece.len()) {
+                slots.copy_from_slice(piece);
+            }
+            filled += piece.len();
+            if filled == CHUNK_DRAWS {
+                visit(&run);
+                filled = 0;
+            }
+        }
+        if filled > 0 {
+            visit(&run[..filled]);
+        }
     }
 
     /// The values in draw order.
@@ -147,8 +171,8 @@ impl Engine<'_> {
             states.par_iter_mut().for_each(|(s, state)| {
                 let values = WaveValues {
                     buffer,
-                    block,
-                    offset: *s * CHUNK_DRAWS,
+                    series,
+                    s: *s,
                     len,
                 };
                 visit(state, values);
@@ -181,8 +205,8 @@ impl Engine<'_> {
         Ok(())
     }
 
-    /// Runs draws `first..first + len` into a chunk's block (`[series][draw]`, each series
-    /// [`CHUNK_DRAWS`] values apart).
+    /// Runs draws `first..first + len` into a chunk's block (`[group][series][draw of the
+    /// group]`, each series [`GROUP_DRAWS`] values apart).
     fn run_chunk(&self, first: usize, len: usize, block: &mut [f64], worker: &mut Worker) {
         let Worker {
             scenario,
@@ -193,7 +217,9 @@ impl Engine<'_> {
             self.draws
                 .apply(self.seed, (first + j) as u64, scenario, scratch);
             project_into(scenario, projection);
-            let mut slots = block.iter_mut().skip(j).step_by(CHUNK_DRAWS);
+            let series = self.series();
+            let start = j / GROUP_DRAWS * series * GROUP_DRAWS + j % GROUP_DRAWS;
+            let mut slots = block.iter_mut().skip(start).step_by(GROUP_DRAWS);
             for measure in self.measures {
                 for (value, slot) in projection.series(*measure).iter().zip(&mut slots) {
                     *slot = *value;
