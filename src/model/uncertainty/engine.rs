@@ -2,11 +2,12 @@
 //!
 //! A wave is a fixed number of draws (set by the series count alone, never by the thread count).
 //! Its draws run in parallel in chunks of [`CHUNK_DRAWS`]; each chunk writes its values into its
-//! own block of the wave buffer, laid out `[group of 8 draws][series][draw of the group]`: one
-//! series' values of a group fill one cache line, and a group's lines (a few dozen KiB) stay in
-//! the first-level cache while its eight draws store into them, one line per series each.
-//! Then the series are processed in parallel, each by one task that reads its pieces of every
-//! block in draw order, so every series sees its values in draw order whatever the thread
+//! own block of the wave buffer, laid out `[series][draw of the chunk]`. A draw's values go
+//! first into a small per-worker group buffer of 8 draws (`[series][draw of the group]`, one
+//! cache line a series, a few dozen KiB: in the first-level cache), and each full group is
+//! copied to the block a whole line per series, so neither step stores to a line out of cache.
+//! Then the series are processed in parallel, each by one task that reads its piece of every
+//! block in chunk order, so every series sees its values in draw order whatever the thread
 //! count: sums added in that order give the same bits on any machine.
 //!
 //! The wave is kept small enough to stay in the second-level caches (a few MiB) but holds at
@@ -24,7 +25,7 @@ use crate::model::{Measure, Projection, Scenario, ValueMeasure, project_into};
 
 /// Draws per work item of a wave.
 pub const CHUNK_DRAWS: usize = 64;
-/// Draws of a group inside a chunk's block: one cache line of each series' values.
+/// Draws of a worker's group buffer: one cache line of each series' values.
 const GROUP_DRAWS: usize = 8;
 /// Bytes of a wave buffer (values of every stored series for one wave of draws): small enough
 /// to stay in the second-level caches.
@@ -35,47 +36,26 @@ const MIN_WAVE_DRAWS: usize = 1024;
 /// stays bounded, and such runs collect in later passes anyway.
 const MAX_WAVE_BYTES: usize = 16 << 20;
 
-/// One series' values of one wave: a piece of up to [`GROUP_DRAWS`] values from each group of
-/// each chunk's block, in draw order.
+/// One series' values of one wave: a piece of up to [`CHUNK_DRAWS`] values from each chunk's
+/// block, in draw order.
 #[derive(Clone, Copy)]
 pub(super) struct WaveValues<'a> {
     buffer: &'a [f64],
-    /// Number of series (values of one group: `series * GROUP_DRAWS`).
-    series: usize,
-    /// The series.
-    s: usize,
+    /// Values of one chunk's block (`series * CHUNK_DRAWS`).
+    block: usize,
+    offset: usize,
     len: usize,
 }
 
 impl<'a> WaveValues<'a> {
-    /// The pieces in draw order, each one group's draws (all [`GROUP_DRAWS`] long but the last).
-    fn pieces(self) -> impl Iterator<Item = &'a [f64]> {
-        let group = self.series * GROUP_DRAWS;
-        (0..self.len.div_ceil(GROUP_DRAWS)).map(move |g| {
-            let len = GROUP_DRAWS.min(self.len - g * GROUP_DRAWS);
-            let start = g * group + self.s * GROUP_DRAWS;
+    /// The pieces in draw order, each one chunk's draws (all [`CHUNK_DRAWS`] long but the last).
+    pub fn pieces(self) -> impl Iterator<Item = &'a [f64]> {
+        let chunks = self.len.div_ceil(CHUNK_DRAWS);
+        (0..chunks).map(move |c| {
+            let len = CHUNK_DRAWS.min(self.len - c * CHUNK_DRAWS);
+            let start = c * self.block + self.offset;
             self.buffer.get(start..start + len).unwrap_or(&[])
         })
-    }
-
-    /// Calls `visit` with the values in draw order, in runs of one chunk's draws (all
-    /// [`CHUNK_DRAWS`] long but the last).
-    pub fn for_each_run(self, mut visit: impl FnMut(&[f64])) {
-        let mut run = [0.0_f64; CHUNK_DRAWS];
-        let mut filled = 0;
-        for piece in self.pieces() {
-            if let Some(slots) = run.get_mut(filled..filled + piece.len()) {
-                slots.copy_from_slice(piece);
-            }
-            filled += piece.len();
-            if filled == CHUNK_DRAWS {
-                visit(&run);
-                filled = 0;
-            }
-        }
-        if filled > 0 {
-            visit(&run[..filled]);
-        }
     }
 
     /// The values in draw order.
@@ -90,6 +70,8 @@ struct Worker {
     scenario: Scenario,
     projection: Projection,
     scratch: Scratch,
+    /// The last few draws' values, `[series][draw of the group]`.
+    group: Vec<f64>,
 }
 
 /// One run's fixed inputs: what to draw and which series to keep.
@@ -142,6 +124,7 @@ impl Engine<'_> {
                     scenario: self.scenario.clone(),
                     projection: Projection::default(),
                     scratch: Scratch::default(),
+                    group: vec![0.0; self.series() * GROUP_DRAWS],
                 })
             })
             .collect();
@@ -171,8 +154,8 @@ impl Engine<'_> {
             states.par_iter_mut().for_each(|(s, state)| {
                 let values = WaveValues {
                     buffer,
-                    series,
-                    s: *s,
+                    block,
+                    offset: *s * CHUNK_DRAWS,
                     len,
                 };
                 visit(state, values);
@@ -205,28 +188,46 @@ impl Engine<'_> {
         Ok(())
     }
 
-    /// Runs draws `first..first + len` into a chunk's block (`[group][series][draw of the
-    /// group]`, each series [`GROUP_DRAWS`] values apart).
+    /// Runs draws `first..first + len` into a chunk's block (`[series][draw]`, each series
+    /// [`CHUNK_DRAWS`] values apart).
     fn run_chunk(&self, first: usize, len: usize, block: &mut [f64], worker: &mut Worker) {
         let Worker {
             scenario,
             projection,
             scratch,
+            group,
         } = worker;
-        for j in 0..len {
-            self.draws
-                .apply(self.seed, (first + j) as u64, scenario, scratch);
-            project_into(scenario, projection);
-            let series = self.series();
-            let start = j / GROUP_DRAWS * series * GROUP_DRAWS + j % GROUP_DRAWS;
-            let mut slots = block.iter_mut().skip(start).step_by(GROUP_DRAWS);
-            for measure in self.measures {
-                for (value, slot) in projection.series(*measure).iter().zip(&mut slots) {
-                    *slot = *value;
+        for start in (0..len).step_by(GROUP_DRAWS) {
+            let draws = GROUP_DRAWS.min(len - start);
+            for j in 0..draws {
+                self.draws
+                    .apply(self.seed, (first + start + j) as u64, scenario, scratch);
+                project_into(scenario, projection);
+                let mut slots = group.iter_mut().skip(j).step_by(GROUP_DRAWS);
+                for measure in self.measures {
+                    for (value, slot) in projection.series(*measure).iter().zip(&mut slots) {
+                        *slot = *value;
+                    }
+                }
+                for (&(measure, p), slot) in self.values.iter().zip(&mut slots) {
+                    *slot = projection.value_measure(measure, p).unwrap_or(f64::NAN);
                 }
             }
-            for (&(measure, p), slot) in self.values.iter().zip(&mut slots) {
-                *slot = projection.value_measure(measure, p).unwrap_or(f64::NAN);
+            // Each series' line of the group to its place in the block.
+            let lines = group.chunks_exact(GROUP_DRAWS);
+            let places = block.chunks_exact_mut(CHUNK_DRAWS);
+            for (line, place) in lines.zip(places) {
+                if let (Ok(line), Some(place)) = (
+                    <&[f64; GROUP_DRAWS]>::try_from(line),
+                    place.get_mut(start..start + GROUP_DRAWS),
+                ) && let Ok(place) = <&mut [f64; GROUP_DRAWS]>::try_from(place)
+                {
+                    if draws == GROUP_DRAWS {
+                        *place = *line;
+                    } else {
+                        place[..draws].copy_from_slice(&line[..draws]);
+                    }
+                }
             }
         }
         self.control.progress.add(len as u64);

@@ -214,7 +214,7 @@ impl Accumulator {
         let mut fills: Vec<(u16, f64, usize)> = Vec::new();
         let factor = self.scaled.map_or(0.0, |(factor, _)| factor);
         let mut index = [0_u32; CHUNK_DRAWS];
-        values.for_each_run(|run| {
+        for run in values.pieces() {
             // Every value so far the same (bit for bit): a run of that value again only counts.
             let constant =
                 (self.seen > 0 && self.min.to_bits() == self.max.to_bits()).then_some(self.min);
@@ -239,7 +239,7 @@ impl Accumulator {
                 self.at_min += run.len();
                 self.at_max += run.len();
                 bin.0 += run.len() as u32;
-                return;
+                continue;
             }
             let (low, high) = run_extremes(run);
             if low <= self.min {
@@ -287,7 +287,7 @@ impl Accumulator {
             for (b, first, copies) in fills.drain(..) {
                 self.collected.push_copies(first, b, copies);
             }
-        });
+        }
         if self.collecting && (self.seen >= self.next_narrow || self.seen >= plan.ranks.n) {
             self.narrow(plan);
             self.next_narrow = self.seen + self.seen / 4;
