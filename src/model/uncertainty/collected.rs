@@ -87,7 +87,8 @@ impl Spare<'_> {
     /// values as the room asked for are written; any more are ignored.
     #[inline]
     pub fn put(&mut self, x: f64, b: u16, keep: bool) {
-        if let (Some(value), Some(bin)) = (self.values.get_mut(self.used), self.bins.get_mut(self.used))
+        if let (Some(value), Some(bin)) =
+            (self.values.get_mut(self.used), self.bins.get_mut(self.used))
         {
             *value = x;
             *bin = b;
@@ -124,7 +125,11 @@ mod tests {
         assert_eq!(collected.len(), 302);
         let sorted = collected.into_sorted();
         assert_eq!(sorted.len(), 302);
-        assert!(sorted[..300].iter().all(|x| x.to_bits() == 0.5_f64.to_bits()));
+        assert!(
+            sorted[..300]
+                .iter()
+                .all(|x| x.to_bits() == 0.5_f64.to_bits())
+        );
         assert_eq!(&sorted[300..], &[1.0, 4.0]);
     }
 }
