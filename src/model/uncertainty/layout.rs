@@ -118,6 +118,18 @@ mod tests {
             );
             previous = b;
         }
+        // The run form gives the same bins as one by one, edges and outer values included.
+        let run: Vec<f64> = (-40..=240)
+            .map(|i| f64::from(i) / 20.0)
+            .chain([f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 1e300])
+            .collect();
+        for layout in [layout, Layout::new(3.0, 3.0, 10)] {
+            let mut bins = vec![0_u32; run.len()];
+            layout.bins_into(&run, &mut bins);
+            for (&x, &b) in run.iter().zip(&bins) {
+                assert_eq!(b as usize, layout.bin(x), "{x}");
+            }
+        }
         // No spread: below, at, above.
         let point = Layout::new(3.0, 3.0, 10);
         assert_eq!([point.bin(2.0), point.bin(3.0), point.bin(4.0)], [0, 1, 2]);

@@ -36,7 +36,7 @@
 //! a few waves' worth of values, so pass one only counts and pass two collects.
 //!
 //! Measured (shared 2-core machine, December 2026, whole process): the baseline at 100,000
-//! draws about 0.4 s wall and at 1,000,000 about 2.6 s, one pass each; `benches/whole_process.sh`
+//! draws about 0.23 s wall and at 1,000,000 about 1.7 s, one pass each; `benches/whole_process.sh`
 //! has the current figures.
 
 use rayon::prelude::*;
