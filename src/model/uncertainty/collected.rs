@@ -111,7 +111,7 @@ mod tests {
     fn holds_only_the_kept_values_and_drops_bins_on_request() {
         let mut collected = Collected::default();
         {
-            let mut spare = collected.spare(4);
+            let mut spare = collected.spare(3);
             spare.put(1.0, 1, true);
             spare.put(2.0, 2, false);
             spare.put(3.0, 3, true);
