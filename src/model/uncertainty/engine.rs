@@ -64,6 +64,24 @@ impl<'a> WaveValues<'a> {
     }
 }
 
+/// The first `draws` values of a series' group line into its place in the block: a whole
+/// line as a fixed-size copy (a few vector moves, not a call to memcpy), the last short group
+/// of a run value by value.
+#[inline]
+fn copy_line(line: &[f64], place: &mut [f64], draws: usize) {
+    match (
+        <&[f64; GROUP_DRAWS]>::try_from(line),
+        place.first_chunk_mut::<GROUP_DRAWS>(),
+    ) {
+        (Ok(line), Some(place)) if draws == GROUP_DRAWS => *place = *line,
+        _ => {
+            for (slot, x) in place.iter_mut().zip(line).take(draws) {
+                *slot = *x;
+            }
+        }
+    }
+}
+
 /// What one worker thread keeps between chunks: its copy of the scenario to draw into, the
 /// projection's buffers and the draws' scratch space.
 struct Worker {
@@ -217,16 +235,8 @@ impl Engine<'_> {
             let lines = group.chunks_exact(GROUP_DRAWS);
             let places = block.chunks_exact_mut(CHUNK_DRAWS);
             for (line, place) in lines.zip(places) {
-                if let (Ok(line), Some(place)) = (
-                    <&[f64; GROUP_DRAWS]>::try_from(line),
-                    place.get_mut(start..start + GROUP_DRAWS),
-                ) && let Ok(place) = <&mut [f64; GROUP_DRAWS]>::try_from(place)
-                {
-                    if draws == GROUP_DRAWS {
-                        *place = *line;
-                    } else {
-                        place[..draws].copy_from_slice(&line[..draws]);
-                    }
+                if let Some(place) = place.get_mut(start..) {
+                    copy_line(line, place, draws);
                 }
             }
         }
