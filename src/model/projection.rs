@@ -2,7 +2,7 @@
 
 use super::curves::{faded_rate, ramp};
 use super::diagnostics::LimitYears;
-use super::inputs::{Scenario, Workload};
+use super::inputs::{MAX_PROVIDERS, Scenario};
 pub use super::measure::{Measure, ValueMeasure};
 use super::valuation::finish_values;
 
@@ -215,6 +215,14 @@ pub fn project_into(scenario: &Scenario, out: &mut Projection) {
         ..
     } = out;
     let present_value = &mut present_value_delta_usd_bn[..providers];
+    // Per-provider rows of one year (won spend, margin): on the stack up to the providers a
+    // file may have, so a draw allocates nothing.
+    let mut won_stack = [0.0; ROW_STACK];
+    let mut margin_stack = [0.0; ROW_STACK];
+    let mut won_heap = Vec::new();
+    let mut margin_heap = Vec::new();
+    let won = row(&mut won_stack, &mut won_heap, providers);
+    let margins = row(&mut margin_stack, &mut margin_heap, providers);
     let limits = &mut limits[..providers];
     for t in 0..years {
         let t_u32 = t as u32;
@@ -247,6 +255,10 @@ pub fn project_into(scenario: &Scenario, out: &mut Projection) {
         workload_revenue.fill(0.0);
         cf_revenue_row.fill(0.0);
         let mut spend_total = 0.0;
+        // Each provider's net spend won this year (for the halo), summed over the workloads in
+        // order, as the contract adds them.
+        let won = &mut won[..providers];
+        won.fill(0.0);
         for (w, workload) in scenario.workloads.iter().enumerate() {
             let spend = if t == 0 {
                 workload.spend_usd_bn
@@ -258,16 +270,18 @@ pub fn project_into(scenario: &Scenario, out: &mut Projection) {
             spend_total += spend;
             let progress = workload.extent * ramp(&workload.migration, t_u32, year);
             let placed_row = &mut placement_row[w * providers..(w + 1) * providers];
-            for ((((placed, base), target), revenue), cf_revenue) in placed_row
+            for (((((placed, base), target), revenue), cf_revenue), won) in placed_row
                 .iter_mut()
                 .zip(&workload.placement_base[..providers])
                 .zip(&workload.placement_target[..providers])
                 .zip(workload_revenue.iter_mut())
                 .zip(cf_revenue_row.iter_mut())
+                .zip(won.iter_mut())
             {
                 *placed = base + progress * (target - base);
                 *revenue += spend * *placed;
                 *cf_revenue += spend * base;
+                *won += spend * (*placed - base);
             }
         }
         let market = rest + spend_total;
@@ -276,53 +290,77 @@ pub fn project_into(scenario: &Scenario, out: &mut Projection) {
         // Rest-of-market shares, with the halo, and without migration (counterfactual).
         let rho_row = &mut rest_share[cells.clone()];
         let cf_rho_row = &mut counterfactual_rest_share[cells.clone()];
-        let this_year = YearOf {
-            scenario,
-            t,
-            spend: spend_row,
-            placement: placement_row,
-        };
-        rest_shares(&this_year, halos, &q, rest, rho_row, limits);
+        rest_shares(scenario, t, won, halos, &q, rest, rho_row, limits);
         counterfactual_rest_shares(scenario, &q, t, cf_rho_row);
 
+        // Operating income with and without migration: the rest of market's at each provider's
+        // margin, then each workload's at its own margin (or the provider's), in workload order.
+        let margin_row = &mut margins[..providers];
+        let income_row = &mut operating_income_usd_bn[cells.clone()];
+        let cf_income_row = &mut counterfactual_operating_income_usd_bn[cells.clone()];
         for p in 0..providers {
-            let i = t * providers + p;
-            let rho = rho_row[p];
-            let cf_rho = cf_rho_row[p];
-            let revenue = rho * rest + workload_revenue[p];
-            let cf_revenue = cf_rho * rest + cf_revenue_row[p];
-            let (margin0, drift, ev_sales) = if p < named {
+            let (margin0, drift) = if p < named {
                 let pr = &scenario.providers[p];
-                (pr.margin, pr.margin_drift_per_year, pr.ev_sales)
+                (pr.margin, pr.margin_drift_per_year)
             } else {
-                let o = &scenario.others;
-                (o.margin, o.margin_drift_per_year, o.ev_sales)
+                (
+                    scenario.others.margin,
+                    scenario.others.margin_drift_per_year,
+                )
             };
             let unclamped = margin0 + drift * t as f64;
             if unclamped.abs() >= 1.0 && limits[p].margin_clamped.is_none() {
                 limits[p].margin_clamped = Some(t);
             }
             let margin = unclamped.clamp(-1.0, 1.0);
-            let mut income = margin * rho * rest;
-            let mut cf_income = margin * cf_rho * rest;
-            for (workload, spend, placed) in this_year.on_provider(p) {
-                let mu = workload.margin.unwrap_or(margin);
-                income += mu * spend * placed;
-                cf_income += mu * spend * workload.placement_base[p];
+            margin_row[p] = margin;
+            income_row[p] = margin * rho_row[p] * rest;
+            cf_income_row[p] = margin * cf_rho_row[p] * rest;
+        }
+        for (w, workload) in scenario.workloads.iter().enumerate() {
+            let spend = spend_row[w];
+            let placed_row = &placement_row[w * providers..(w + 1) * providers];
+            let terms = income_row
+                .iter_mut()
+                .zip(cf_income_row.iter_mut())
+                .zip(placed_row)
+                .zip(&workload.placement_base[..providers]);
+            match workload.margin {
+                Some(mu) => {
+                    for (((income, cf_income), placed), base) in terms {
+                        *income += mu * spend * placed;
+                        *cf_income += mu * spend * base;
+                    }
+                }
+                None => {
+                    for ((((income, cf_income), placed), base), mu) in terms.zip(&*margin_row) {
+                        *income += mu * spend * placed;
+                        *cf_income += mu * spend * base;
+                    }
+                }
             }
+        }
+
+        for p in 0..providers {
+            let i = t * providers + p;
+            let revenue = rho_row[p] * rest + workload_revenue[p];
+            let cf_revenue = cf_rho_row[p] * rest + cf_revenue_row[p];
+            let ev_sales = if p < named {
+                scenario.providers[p].ev_sales
+            } else {
+                scenario.others.ev_sales
+            };
             revenue_usd_bn[i] = revenue;
             share[i] = revenue / market;
-            operating_income_usd_bn[i] = income;
             cf_revenue_row[p] = cf_revenue;
             let delta = difference(revenue, cf_revenue);
             revenue_delta_usd_bn[i] = delta;
             value_at_stake_usd_bn[i] = ev_sales * delta;
-            counterfactual_operating_income_usd_bn[i] = cf_income;
             // Zero in the base year by definition (no migration yet), not by rounding.
             let income_delta = if t == 0 {
                 0.0
             } else {
-                difference(income, cf_income)
+                difference(income_row[p], cf_income_row[p])
             };
             operating_income_delta_usd_bn[i] = income_delta;
             present_value[p] += income_delta * discount;
@@ -332,31 +370,16 @@ pub fn project_into(scenario: &Scenario, out: &mut Projection) {
     finish_values(scenario, out, discount);
 }
 
-/// One year's spend and placement, for the rest-of-market shares and operating income.
-struct YearOf<'a> {
-    scenario: &'a Scenario,
-    t: usize,
-    /// Workload spend `S_w,t`, $B.
-    spend: &'a [f64],
-    /// Placement `a_wp,t`, indexed `[w * providers + p]`.
-    placement: &'a [f64],
-}
+/// Providers (Others included) whose per-year rows live on the stack.
+const ROW_STACK: usize = MAX_PROVIDERS + 1;
 
-impl<'a> YearOf<'a> {
-    /// Each workload with its spend and its placement on provider `p` this year.
-    fn on_provider(&self, p: usize) -> impl Iterator<Item = (&'a Workload, f64, f64)> + use<'a> {
-        self.scenario
-            .workloads
-            .iter()
-            .zip(self.spend.iter().copied())
-            .zip(
-                self.placement
-                    .iter()
-                    .skip(p)
-                    .step_by(self.scenario.provider_count_with_others())
-                    .copied(),
-            )
-            .map(|((workload, spend), placed)| (workload, spend, placed))
+/// A row of `len` values: the stack array when it is long enough, else `heap` grown to it.
+fn row<'a>(stack: &'a mut [f64; ROW_STACK], heap: &'a mut Vec<f64>, len: usize) -> &'a mut [f64] {
+    if len <= ROW_STACK {
+        &mut stack[..len]
+    } else {
+        heap.resize(len, 0.0);
+        heap
     }
 }
 
@@ -376,17 +399,19 @@ pub fn difference(a: f64, b: f64) -> f64 {
 /// of a handful of additions in different orders (a modelled effect is many orders larger).
 const SUM_ROUNDING: f64 = 16.0 * f64::EPSILON;
 
-/// `rho_p,t` with migration and halo (on gains, on losses) into `shares`; notes floors and a
-/// squeezed Others in `limits`.
+/// `rho_p,t` with migration and halo (on gains, on losses) into `shares`, from each provider's
+/// net spend won in year index `t`; notes floors and a squeezed Others in `limits`.
+#[allow(clippy::too_many_arguments)] // one year's state of the loop in `project_into`
 fn rest_shares(
-    year: &YearOf<'_>,
+    scenario: &Scenario,
+    t: usize,
+    won: &[f64],
     (halo_gain, halo_loss): (f64, f64),
     q: &[f64],
     rest: f64,
     shares: &mut [f64],
     limits: &mut [LimitYears],
 ) {
-    let t = year.t;
     let providers = shares.len();
     let named = providers - 1;
     if t == 0 {
@@ -394,16 +419,13 @@ fn rest_shares(
         return;
     }
     let mut named_sum = 0.0;
-    for (p, ((q_p, provider), limit)) in q[..named]
+    for (p, (((q_p, provider), limit), &won)) in q[..named]
         .iter()
-        .zip(&year.scenario.providers)
+        .zip(&scenario.providers)
         .zip(limits.iter_mut())
+        .zip(won)
         .enumerate()
     {
-        let mut won = 0.0;
-        for (workload, spend, placed) in year.on_provider(p) {
-            won += spend * (placed - workload.placement_base[p]);
-        }
         // A net gain brings the halo; a net loss costs the (possibly smaller) halo on losses.
         let halo = if won >= 0.0 { halo_gain } else { halo_loss };
         let u = q_p + provider.drift_per_year * t as f64 + halo * won / rest;
