@@ -37,5 +37,10 @@ fn projection(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, projection);
+// No plots: criterion's PDF plots need system fonts, which a fresh machine may lack (it panics).
+criterion_group! {
+    name = benches;
+    config = Criterion::default().without_plots();
+    targets = projection
+}
 criterion_main!(benches);

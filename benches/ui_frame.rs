@@ -53,5 +53,10 @@ fn bench_frames(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench_frames);
+// No plots: criterion's PDF plots need system fonts, which a fresh machine may lack (it panics).
+criterion_group! {
+    name = benches;
+    config = Criterion::default().without_plots();
+    targets = bench_frames
+}
 criterion_main!(benches);

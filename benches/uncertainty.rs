@@ -115,5 +115,10 @@ fn tornado_and_goal_seek(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, monte_carlo, breakdown, tornado_and_goal_seek);
+// No plots: criterion's PDF plots need system fonts, which a fresh machine may lack (it panics).
+criterion_group! {
+    name = benches;
+    config = Criterion::default().without_plots();
+    targets = monte_carlo, breakdown, tornado_and_goal_seek
+}
 criterion_main!(benches);
