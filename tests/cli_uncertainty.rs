@@ -83,3 +83,25 @@ fn solve_on_a_percentile_hits_it_at_the_fixed_seed() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a statistic"));
 }
+
+#[test]
+fn simulate_timings_go_to_standard_error_and_leave_the_output_alone() {
+    let args = ["simulate", "-", "--samples", "500", "--format", "csv"];
+    let plain = run(&args);
+    let timed = run(&[&args[..], &["--timings"]].concat());
+    assert!(timed.status.success());
+    assert_eq!(
+        plain.stdout, timed.stdout,
+        "the CSV is the same with --timings"
+    );
+    assert!(plain.stderr.is_empty());
+    let stderr = String::from_utf8(timed.stderr).unwrap();
+    let line = stderr.trim_end();
+    assert_eq!(line.lines().count(), 1, "{stderr}");
+    assert!(line.starts_with("timings: 500 draws in "), "{line}");
+    // The built-in baseline's 500 draws: one pass, every draw evaluated once.
+    assert!(
+        line.ends_with("; 1 passes over the draws (500 draws evaluated)"),
+        "{line}"
+    );
+}

@@ -73,6 +73,9 @@ pub enum Command {
         /// monte_carlo.seed, else 42.
         #[arg(long, allow_negative_numbers = true)]
         seed: Option<u64>,
+        /// Also print the run's wall time, threads and passes over the draws to standard error.
+        #[arg(long)]
+        timings: bool,
         #[command(flatten)]
         output: OutputArgs,
     },

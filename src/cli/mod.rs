@@ -75,11 +75,12 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Invocation {
             file,
             samples,
             seed,
+            timings,
             output,
         } => load_scenario(&file)
             .and_then(|scenario| {
                 let errors = output.format == Format::Json;
-                uncertainty::simulate_report(&scenario, samples, seed, errors)
+                uncertainty::simulate_report(&scenario, samples, seed, errors, timings)
             })
             .and_then(|report| emit(&report, &output, &[&file])),
         Command::Sensitivity {

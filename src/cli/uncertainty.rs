@@ -1,5 +1,7 @@
 //! `cloudshift simulate`, `sensitivity` and `solve`: the uncertainty engine as reports.
 
+use std::time::Instant;
+
 use super::CliError;
 use super::args::{OutputSelector, StatisticArgs};
 use crate::model::uncertainty::{
@@ -14,15 +16,28 @@ use crate::tables::{
 };
 
 /// Mean and percentiles per year, provider (Others last) and measure; with `errors` (JSON), also
-/// the standard error of each mean and the 95% interval of each median.
+/// the standard error of each mean and the 95% interval of each median. With `timings`, the
+/// run's wall time, thread count and passes over the draws go to standard error.
 pub fn simulate_report(
     scenario: &Scenario,
     samples: Option<i64>,
     seed: Option<u64>,
     errors: bool,
+    timings: bool,
 ) -> Result<Report, CliError> {
     let (samples, seed) = samples_and_seed(scenario, samples, seed)?;
-    let summary = simulate(scenario, samples, seed, &RunControl::new())?;
+    let control = RunControl::new();
+    let started = Instant::now();
+    let summary = simulate(scenario, samples, seed, &control)?;
+    if timings {
+        let evaluated = control.progress.done();
+        eprintln!(
+            "timings: {samples} draws in {:.3} s on {} threads; {} passes over the draws ({evaluated} draws evaluated)",
+            started.elapsed().as_secs_f64(),
+            rayon::current_num_threads(),
+            evaluated / u64::from(samples),
+        );
+    }
     let mut report = summary_report(scenario, &summary);
     if errors {
         add_errors(&mut report, &summary);

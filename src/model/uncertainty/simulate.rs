@@ -30,7 +30,8 @@
 //!   bit for bit, so its series are not stored; its mean is summed separately.
 //!
 //! Memory: two wave buffers (2 MiB each, up to 16 MiB when there are more series),
-//! pass one's histograms (40 MiB), and collected values with their bins (at most
+//! pass one's histograms (40 MiB; 96 MiB when pass one only counts, so that the bins pass two
+//! collects are small enough to fit the budget in one group more often), and collected values with their bins (at most
 //! [`STORE_BUDGET_BYTES`], 128 MiB, plus one series' largest bin). With thousands of series
 //! (16 providers x 16 workloads x 50 years: 4,335) a series' share of the budget could not hold
 //! a few waves' worth of values, so pass one only counts and pass two collects.
@@ -62,6 +63,8 @@ pub const STORE_BUDGET_BYTES: usize = 128 << 20;
 /// Bytes of pass one's histograms (12 bytes a bin: its count and state, its first value; all
 /// series together).
 const HISTOGRAM_BYTES: usize = 40 << 20;
+/// Bytes of pass one's histograms when it collects nothing (see `simulate_within`).
+const COUNTING_HISTOGRAM_BYTES: usize = 96 << 20;
 /// Inner histogram bins per series, at most and at least.
 const MOST_BINS: usize = 2048;
 const FEWEST_BINS: usize = 256;
@@ -234,12 +237,21 @@ fn simulate_within(
     // million draws over many series): pass one then only counts, and pass two collects,
     // rather than collecting in pass one only to overflow and run every draw again.
     let ranks = Ranks::new(n);
-    let bins = (HISTOGRAM_BYTES / 12 / series.max(1)).clamp(FEWEST_BINS, MOST_BINS);
+    let bins_within = |bytes: usize| (bytes / 12 / series.max(1)).clamp(FEWEST_BINS, MOST_BINS);
+    let bins = bins_within(HISTOGRAM_BYTES);
     let cap = budget / 2 / size_of::<f64>() / series.max(1);
     let cap = if cap < 4 * engine.wave_draws().min(n) || cap < expected_collected(&ranks, bins) {
         0
     } else {
         cap
+    };
+    // A pass one that only counts holds no collected values beside its histograms, so it takes
+    // finer ones: the bins pass two collects hold fewer values, and more runs fit the budget
+    // in one more pass rather than two.
+    let bins = if cap == 0 {
+        bins_within(COUNTING_HISTOGRAM_BYTES)
+    } else {
+        bins
     };
     let plan = Plan { ranks, bins, cap };
     let det = &summary.deterministic;
@@ -314,7 +326,7 @@ fn later_passes(
         .sum();
     let split = pending_bytes > budget;
     let mut targets: Vec<(usize, Target)> = finished
-        .iter()
+        .par_iter()
         .enumerate()
         .filter_map(|(s, f)| Target::new(f, split).map(|t| (s, t)))
         .collect();
@@ -334,9 +346,11 @@ fn later_passes(
                 end += 1;
             }
             let group = &mut targets[start..end];
-            for (_, target) in group.iter_mut() {
-                target.prepare();
-            }
+            // In the pool's threads, whose allocator arenas hold the memory pass one's
+            // histograms freed: reserved there, it is reused rather than added to the peak.
+            group
+                .par_iter_mut()
+                .for_each(|(_, target)| target.prepare());
             engine.control.progress.add_total(engine.n as u64);
             engine.pass(group, Target::visit)?;
             for (s, target) in group.iter_mut() {
