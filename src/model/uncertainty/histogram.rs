@@ -261,6 +261,11 @@ impl Accumulator {
                 self.max = high;
             }
             layout.bins_into(run, &mut index);
+            if !self.collecting {
+                // No bin is kept: the loop below without its collection.
+                count_only(bins, firsts, &index, run);
+                continue;
+            }
             let mut spare = self.collected.spare(run.len());
             for (&b, &x) in index.iter().zip(run) {
                 let b = b as usize;
@@ -394,6 +399,22 @@ impl Accumulator {
             layout,
             order,
             pending,
+        }
+    }
+}
+
+/// Counts each value of `run` in its bin (`index`) and notes first values and mixed bins, as
+/// the feed does when nothing is collected.
+fn count_only(bins: &mut [Bin], firsts: &mut [f64], index: &[u32], run: &[f64]) {
+    for (&b, &x) in index.iter().zip(run) {
+        let b = b as usize;
+        if let Some(bin) = bins.get_mut(b) {
+            bin.0 += 1;
+            if !bin.mixed()
+                && let Some(first) = firsts.get_mut(b)
+            {
+                add_unmixed(bin, first, x);
+            }
         }
     }
 }
