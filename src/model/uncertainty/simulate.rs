@@ -31,10 +31,11 @@
 //!
 //! Memory: two wave buffers (2 MiB each, up to 16 MiB when there are more series),
 //! pass one's histograms (40 MiB; 96 MiB when pass one only counts, so that the bins pass two
-//! collects are small enough to fit the budget in one group more often), and collected values with their bins (at most
-//! [`STORE_BUDGET_BYTES`], 128 MiB, plus one series' largest bin). With thousands of series
-//! (16 providers x 16 workloads x 50 years: 4,335) a series' share of the budget could not hold
-//! a few waves' worth of values, so pass one only counts and pass two collects.
+//! collects are small enough to fit the budget in one group more often), and collected values
+//! with their bins (at most [`STORE_BUDGET_BYTES`], 128 MiB, plus one series' largest bin).
+//! With thousands of series (16 providers x 16 workloads x 50 years: 5,219) a series' share of
+//! the budget could not hold a few waves' worth of values, so pass one only counts and pass two
+//! collects.
 //!
 //! Measured (shared 2-core machine, December 2026, whole process): the baseline at 100,000
 //! draws about 0.23 s wall and at 1,000,000 about 1.7 s, one pass each; `benches/whole_process.sh`
